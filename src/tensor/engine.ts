@@ -1,0 +1,211 @@
+/**
+ * Global state of the tensor level: the active backend, memory scopes (`tidy`), gradient mode and
+ * live-tensor accounting. Tensors register here; nothing above this file touches buffers directly.
+ */
+import type { Backend, BackendBuffer } from '../backend/backend.js';
+import { BYTES_PER_ELEMENT, type DType } from '../core/dtype.js';
+import { NablaError } from '../core/errors.js';
+import { cpuBackend } from '../backends/cpu/cpu-backend.js';
+
+/** A reference-counted buffer: views (reshape, flatten) share one storage. */
+export class Storage {
+  refs = 1;
+  constructor(
+    readonly backend: Backend,
+    readonly buffer: BackendBuffer,
+  ) {
+    stats.bytes += buffer.size * BYTES_PER_ELEMENT[buffer.dtype];
+    stats.buffers++;
+  }
+  retain(): this {
+    this.refs++;
+    return this;
+  }
+  release(): void {
+    if (--this.refs > 0) return;
+    stats.bytes -= this.buffer.size * BYTES_PER_ELEMENT[this.buffer.dtype];
+    stats.buffers--;
+    this.backend.free(this.buffer);
+  }
+}
+
+const stats = { tensors: 0, bytes: 0, buffers: 0 };
+
+/** Something a scope can dispose: a tensor. */
+export interface Disposable {
+  dispose(): void;
+  readonly isDisposed: boolean;
+}
+
+let activeBackend: Backend = cpuBackend;
+const backends = new Map<string, () => Backend>([['cpu', () => cpuBackend]]);
+const scopes: Set<Disposable>[] = [];
+let gradEnabled = true;
+
+/** Makes a backend available to `setBackend` under its name (created on first use). */
+export function registerBackend(name: string, factory: () => Backend): void {
+  backends.set(name, factory);
+}
+
+/**
+ * Selects the backend new tensors are created on. Existing tensors keep their backend; mixing
+ * backends in one op is an error.
+ */
+export function setBackend(nameOrBackend: string | Backend): void {
+  if (typeof nameOrBackend !== 'string') {
+    activeBackend = nameOrBackend;
+    return;
+  }
+  const factory = backends.get(nameOrBackend);
+  if (!factory) {
+    throw new NablaError(
+      'setBackend',
+      `unknown backend '${nameOrBackend}' (known: ${[...backends.keys()].join(', ')})`,
+    );
+  }
+  activeBackend = factory();
+}
+
+/** The name of the backend new tensors are created on. */
+export function getBackend(): string {
+  return activeBackend.name;
+}
+
+/** The active backend object. */
+export function backend(): Backend {
+  return activeBackend;
+}
+
+/** Allocates a zeroed storage on the active backend. */
+export function allocStorage(dtype: DType, size: number, on: Backend = activeBackend): Storage {
+  return new Storage(on, on.alloc(dtype, size));
+}
+
+/** Called by every new tensor: counts it and puts it in the innermost scope. */
+export function track(t: Disposable): void {
+  stats.tensors++;
+  const scope = scopes[scopes.length - 1];
+  if (scope) scope.add(t);
+}
+
+/** Called when a tensor is disposed. */
+export function untrackDisposed(t: Disposable): void {
+  stats.tensors--;
+  const scope = scopes[scopes.length - 1];
+  if (scope) scope.delete(t);
+}
+
+/** Removes a tensor from every open scope so that `tidy` will not dispose it. */
+export function keep<T extends Disposable>(t: T): T {
+  for (const scope of scopes) scope.delete(t);
+  return t;
+}
+
+/** Anything `tidy` may return: tensors, arrays and plain objects of them are kept. */
+export type TidyResult = unknown;
+
+function collect(value: unknown, out: Set<unknown>, depth = 0): void {
+  if (value === null || typeof value !== 'object' || depth > 4) return;
+  if (typeof (value as Disposable).dispose === 'function' && 'isDisposed' in value) {
+    out.add(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) collect(v, out, depth + 1);
+  } else if (Object.getPrototypeOf(value) === Object.prototype || value instanceof Map) {
+    const values = value instanceof Map ? value.values() : Object.values(value);
+    for (const v of values) collect(v, out, depth + 1);
+  }
+}
+
+/**
+ * Runs `fn` and disposes every tensor created inside it, except those it returns (directly, or
+ * in arrays and plain objects) and those passed to `keep`. Kept results move to the enclosing
+ * scope. Async functions are not allowed: a scope cannot span an `await`.
+ */
+export function tidy<T>(fn: () => T): T {
+  const scope = new Set<Disposable>();
+  scopes.push(scope);
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    scopes.pop();
+  }
+  if (result instanceof Promise) {
+    throw new NablaError('tidy', 'the function returned a Promise; tidy cannot span an await');
+  }
+  const kept = new Set<unknown>();
+  collect(result, kept);
+  const outer = scopes[scopes.length - 1];
+  for (const t of scope) {
+    if (kept.has(t)) {
+      if (outer) outer.add(t);
+    } else if (!t.isDisposed) {
+      t.dispose();
+    }
+  }
+  return result;
+}
+
+/** Opens a scope by hand (for `using` or loops); pair with `endScope`. */
+export function startScope(): void {
+  scopes.push(new Set());
+}
+
+/** Closes the innermost scope, disposing what it created except `keepTensors`. */
+export function endScope(keepTensors: readonly Disposable[] = []): void {
+  const scope = scopes.pop();
+  if (!scope) throw new NablaError('endScope', 'no open scope');
+  const kept = new Set<Disposable>(keepTensors);
+  const outer = scopes[scopes.length - 1];
+  for (const t of scope) {
+    if (kept.has(t)) outer?.add(t);
+    else if (!t.isDisposed) t.dispose();
+  }
+}
+
+/** Whether ops record the graph for backpropagation. */
+export function isGradEnabled(): boolean {
+  return gradEnabled;
+}
+
+/** Runs `fn` without recording gradients (inference, optimizer updates). */
+export function noGrad<T>(fn: () => T): T {
+  const previous = gradEnabled;
+  gradEnabled = false;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = previous;
+  }
+}
+
+/** Runs `fn` with gradient recording switched on or off. */
+export function withGrad<T>(enabled: boolean, fn: () => T): T {
+  const previous = gradEnabled;
+  gradEnabled = enabled;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = previous;
+  }
+}
+
+/** Live memory: tensors not yet disposed, and the bytes their storage holds. */
+export interface MemoryInfo {
+  numTensors: number;
+  numBytes: number;
+  numBuffers: number;
+  backend: string;
+}
+
+/** Reports live tensors and bytes (what `dispose`/`tidy` have not yet freed). */
+export function memory(): MemoryInfo {
+  return {
+    numTensors: stats.tensors,
+    numBytes: stats.bytes,
+    numBuffers: stats.buffers,
+    backend: activeBackend.name,
+  };
+}
