@@ -252,6 +252,11 @@ export class Tensor {
   broadcastTo(shape: readonly number[]): Tensor { return ops.broadcastTo(this, shape); }
 
   cast(dtype: DType): Tensor { return ops.cast(this, dtype); }
+  /** Overwrites this tensor's elements with `value`'s, in place (not differentiable). */
+  assign(value: Tensor): this {
+    ops.assign(this, value);
+    return this;
+  }
   clone(): Tensor { return ops.clone(this); }
   /** A tensor sharing this one's data, cut from the graph (no gradient flows through it). */
   detach(): Tensor { return ops.detach(this); }

@@ -1,5 +1,6 @@
 /** Every tensor op, re-exported for `Tensor`'s methods and the public API. */
 export * from './activations.js';
+export * from './assign.js';
 export * from './autograd.js';
 export * from './binary.js';
 export * from './cast.js';
