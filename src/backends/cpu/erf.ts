@@ -47,7 +47,7 @@ function erfcPositive(x: number): number {
         x +
         3439.36767414372164) *
         x +
-      1230.33935479918801;
+      1230.33935480374942;
     r = top / bot;
   } else {
     const z = 1 / (x * x);

@@ -52,5 +52,5 @@ export function formatTensor(t: Tensor): string {
     return `[${rows.join(`,\n${indent} `)}]`;
   };
   const name = t.name ? `, name=${t.name}` : '';
-  return `Tensor(${render(0, 0, '      ')}, shape=${fmtShape(t.shape)}, dtype=${t.dtype}${t.requiresGrad ? ', requiresGrad' : ''}${name})`;
+  return `Tensor(${render(0, 0, '       ')}, shape=${fmtShape(t.shape)}, dtype=${t.dtype}${t.requiresGrad ? ', requiresGrad' : ''}${name})`;
 }

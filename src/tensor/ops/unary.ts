@@ -9,7 +9,10 @@ import { assertTensor, empty } from './util.js';
 /** How an op treats its input dtype. */
 type Domain = 'float' | 'same' | 'bool';
 
-/** Runs a unary kernel and records its gradient (`backward(grad, x, out)`). */
+/**
+ * Runs a unary kernel and records its gradient (`backward(grad, x, out)`). Backward closures
+ * run inside a scope that frees their temporaries, so they need no manual disposal.
+ */
 function unaryPrimitive(
   op: UnaryOp,
   x: Tensor,
@@ -33,16 +36,16 @@ export function neg(x: Tensor): Tensor {
 }
 /** `|x|`; the gradient at 0 is 0, as in PyTorch. */
 export function abs(x: Tensor): Tensor {
-  return unaryPrimitive('abs', x, 'same', (g, xv) => mulDispose(g, sign(xv)));
+  return unaryPrimitive('abs', x, 'same', (g, xv) => mul(g, sign(xv)));
 }
 /** `√x`. */
 export function sqrt(x: Tensor): Tensor {
-  return unaryPrimitive('sqrt', x, 'float', (g, _x, out) => divDispose(g, mul(out, 2)));
+  return unaryPrimitive('sqrt', x, 'float', (g, _x, out) => div(g, mul(out, 2)));
 }
 /** `1/√x`. */
 export function rsqrt(x: Tensor): Tensor {
   return unaryPrimitive('rsqrt', x, 'float', (g, _x, out) =>
-    mulDispose(g, mulDispose(pow3(out), -0.5)),
+    mul(g, mul(mul(mul(out, out), out), -0.5)),
   );
 }
 /** `eˣ`. */
@@ -51,7 +54,7 @@ export function exp(x: Tensor): Tensor {
 }
 /** `eˣ − 1`, accurate near 0. */
 export function expm1(x: Tensor): Tensor {
-  return unaryPrimitive('expm1', x, 'float', (g, _x, out) => mulDispose(g, add(out, 1)));
+  return unaryPrimitive('expm1', x, 'float', (g, _x, out) => mul(g, add(out, 1)));
 }
 /** Natural logarithm. */
 export function log(x: Tensor): Tensor {
@@ -59,37 +62,31 @@ export function log(x: Tensor): Tensor {
 }
 /** `ln(1 + x)`, accurate near 0. */
 export function log1p(x: Tensor): Tensor {
-  return unaryPrimitive('log1p', x, 'float', (g, xv) => divDispose(g, add(xv, 1)));
+  return unaryPrimitive('log1p', x, 'float', (g, xv) => div(g, add(xv, 1)));
 }
 /** Sine. */
 export function sin(x: Tensor): Tensor {
-  return unaryPrimitive('sin', x, 'float', (g, xv) => mulDispose(g, cos(xv)));
+  return unaryPrimitive('sin', x, 'float', (g, xv) => mul(g, cos(xv)));
 }
 /** Cosine. */
 export function cos(x: Tensor): Tensor {
-  return unaryPrimitive('cos', x, 'float', (g, xv) => mulDispose(g, neg(sin(xv))));
+  return unaryPrimitive('cos', x, 'float', (g, xv) => mul(g, neg(sin(xv))));
 }
 /** Hyperbolic tangent; `d/dx = 1 − tanh²`. */
 export function tanh(x: Tensor): Tensor {
   return unaryPrimitive('tanh', x, 'float', (g, _x, out) => {
-    const sq = mul(out, out);
-    const d = sub(1, sq);
-    sq.dispose();
-    return mulDispose(g, d);
+    return mul(g, sub(1, mul(out, out)));
   });
 }
 /** Logistic sigmoid `1/(1+e⁻ˣ)`, stable for large |x|; `d/dx = σ(1−σ)`. */
 export function sigmoid(x: Tensor): Tensor {
   return unaryPrimitive('sigmoid', x, 'float', (g, _x, out) => {
-    const oneMinus = sub(1, out);
-    const d = mul(out, oneMinus);
-    oneMinus.dispose();
-    return mulDispose(g, d);
+    return mul(g, mul(out, sub(1, out)));
   });
 }
 /** `max(x, 0)`; the gradient at 0 is 0. */
 export function relu(x: Tensor): Tensor {
-  return unaryPrimitive('relu', x, 'same', (g, xv) => mulDispose(g, step(xv)));
+  return unaryPrimitive('relu', x, 'same', (g, xv) => mul(g, step(xv)));
 }
 /** 1 where x > 0, else 0 (no gradient). */
 export function step(x: Tensor): Tensor {
@@ -101,12 +98,12 @@ export function sign(x: Tensor): Tensor {
 }
 /** `x²`. */
 export function square(x: Tensor): Tensor {
-  return unaryPrimitive('square', x, 'same', (g, xv) => mulDispose(g, mul(xv, 2)));
+  return unaryPrimitive('square', x, 'same', (g, xv) => mul(g, mul(xv, 2)));
 }
 /** `1/x`. */
 export function reciprocal(x: Tensor): Tensor {
   return unaryPrimitive('reciprocal', x, 'float', (g, _x, out) =>
-    mulDispose(g, neg(square(out))),
+    mul(g, neg(square(out))),
   );
 }
 /** Rounds down (no gradient). */
@@ -124,32 +121,10 @@ export function round(x: Tensor): Tensor {
 /** The error function; `d/dx = 2/√π · e^(−x²)`. */
 export function erf(x: Tensor): Tensor {
   return unaryPrimitive('erf', x, 'float', (g, xv) => {
-    const negSq = neg(square(xv));
-    const e = exp(negSq);
-    negSq.dispose();
-    return mulDispose(g, mulDispose(e, 2 / Math.sqrt(Math.PI)));
+    return mul(g, mul(exp(neg(square(xv))), 2 / Math.sqrt(Math.PI)));
   });
 }
 /** Logical not; any dtype, bool result. */
 export function logicalNot(x: Tensor): Tensor {
   return unaryPrimitive('logicalNot', x, 'bool', null);
-}
-
-function pow3(t: Tensor): Tensor {
-  const sq = mul(t, t);
-  return mulDispose(sq, t);
-}
-
-/** `a * b`, disposing `b` (a temporary of the caller). */
-export function mulDispose(a: Tensor, b: Tensor | number): Tensor {
-  const out = mul(a, b);
-  if (b instanceof Tensor) b.dispose();
-  return out;
-}
-
-/** `a / b`, disposing `b`. */
-function divDispose(a: Tensor, b: Tensor): Tensor {
-  const out = div(a, b);
-  b.dispose();
-  return out;
 }
