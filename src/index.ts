@@ -1,0 +1,15 @@
+/**
+ * nabla (∇): deep learning for TypeScript.
+ *
+ * @example
+ * import * as nb from 'nabla';
+ * const x = nb.tensor([[1, 2], [3, 4]]);
+ * const w = nb.randomNormal([2, 3], { seed: 1, requiresGrad: true });
+ * x.matmul(w).relu().sum().backward();
+ */
+export * from './tensor/index.js';
+export { NablaError } from './core/errors.js';
+export type { DType, TypedArray } from './core/dtype.js';
+export type { Shape } from './core/shape.js';
+export { Random, setSeed } from './core/random.js';
+export type { Backend, BackendBuffer } from './backend/backend.js';
