@@ -1,67 +1,96 @@
 /**
- * Initializers by name. MINIMAL SET — the layers work item completes this file (glorotNormal,
- * he*, lecun*, constant, random*, truncatedNormal, orthogonal, identity).
+ * Weight initializers, by Keras name. Each takes an optional `seed`: a seeded initializer returns
+ * the same values on every call (as in Keras 3); an unseeded one draws from the global generator
+ * (`nb.setSeed`).
  */
 import { NablaError } from '../../core/errors.js';
-import { randomUniform, zeros, ones } from '../../tensor/index.js';
-import type { DType } from '../../core/dtype.js';
+import { Constant, IdentityInitializer, Ones, Zeros } from './constant.js';
 import type { Initializer, InitializerIdentifier } from './initializer.js';
+import { OrthogonalInitializer } from './orthogonal.js';
+import { RandomNormal, RandomUniform, TruncatedNormal } from './random.js';
+import {
+  VarianceScaling,
+  glorotNormal,
+  glorotUniform,
+  heNormal,
+  heUniform,
+  lecunNormal,
+  lecunUniform,
+} from './variance-scaling.js';
 
 export type { Initializer, InitializerIdentifier } from './initializer.js';
+export { computeFans } from './fans.js';
+export * from './constant.js';
+export * from './orthogonal.js';
+export * from './random.js';
+export * from './variance-scaling.js';
 
-function fans(shape: readonly number[]): [number, number] {
-  if (shape.length < 1) return [1, 1];
-  if (shape.length === 1) return [shape[0]!, shape[0]!];
-  const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1);
-  return [shape[shape.length - 2]! * receptive, shape[shape.length - 1]! * receptive];
+/** All zeros (alias of `zerosInitializer`, for `nb.initializers.zeros()`). */
+export const zeros = (): Zeros => new Zeros();
+/** All ones (alias of `onesInitializer`). */
+export const ones = (): Ones => new Ones();
+
+type Make = (config: Record<string, unknown>) => Initializer;
+
+// camelCase name and Keras class name for each; snake_case aliases are derived below.
+const MAKERS: [string, string, Make][] = [
+  ['glorotUniform', 'GlorotUniform', (c) => glorotUniform(c)],
+  ['glorotNormal', 'GlorotNormal', (c) => glorotNormal(c)],
+  ['heUniform', 'HeUniform', (c) => heUniform(c)],
+  ['heNormal', 'HeNormal', (c) => heNormal(c)],
+  ['lecunUniform', 'LecunUniform', (c) => lecunUniform(c)],
+  ['lecunNormal', 'LecunNormal', (c) => lecunNormal(c)],
+  ['varianceScaling', 'VarianceScaling', (c) => new VarianceScaling(c)],
+  ['zeros', 'Zeros', () => new Zeros()],
+  ['ones', 'Ones', () => new Ones()],
+  ['constant', 'Constant', (c) => new Constant(c)],
+  ['randomNormal', 'RandomNormal', (c) => new RandomNormal(c)],
+  ['randomUniform', 'RandomUniform', (c) => new RandomUniform(c)],
+  ['truncatedNormal', 'TruncatedNormal', (c) => new TruncatedNormal(c)],
+  ['orthogonal', 'OrthogonalInitializer', (c) => new OrthogonalInitializer(c)],
+  ['identity', 'IdentityInitializer', (c) => new IdentityInitializer(c)],
+];
+
+const BY_NAME = new Map<string, Make>();
+for (const [camel, keras, make] of MAKERS) {
+  BY_NAME.set(camel, make);
+  BY_NAME.set(keras, make);
+  BY_NAME.set(camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), make);
 }
-
-/** Glorot (Xavier) uniform: U(−l, l) with l = √(6 / (fanIn + fanOut)). The Dense default. */
-export function glorotUniform(config: { seed?: number } = {}): Initializer {
-  return {
-    className: 'GlorotUniform',
-    init(shape: readonly number[], dtype: DType) {
-      const [fanIn, fanOut] = fans(shape);
-      const limit = Math.sqrt(6 / Math.max(1, fanIn + fanOut));
-      return randomUniform(shape, { minval: -limit, maxval: limit, seed: config.seed, dtype });
-    },
-    getConfig: () => ({ ...(config.seed !== undefined ? { seed: config.seed } : {}) }),
-  };
-}
-
-/** All zeros. */
-export function zerosInitializer(): Initializer {
-  return { className: 'Zeros', init: (shape, dtype) => zeros(shape, { dtype }), getConfig: () => ({}) };
-}
-
-/** All ones. */
-export function onesInitializer(): Initializer {
-  return { className: 'Ones', init: (shape, dtype) => ones(shape, { dtype }), getConfig: () => ({}) };
-}
-
-const BY_NAME: Record<string, (config: Record<string, unknown>) => Initializer> = {
-  glorotUniform: (c) => glorotUniform(c),
-  GlorotUniform: (c) => glorotUniform(c),
-  zeros: () => zerosInitializer(),
-  Zeros: () => zerosInitializer(),
-  ones: () => onesInitializer(),
-  Ones: () => onesInitializer(),
+// Further names Keras accepts.
+const ALIASES: Record<string, string> = {
+  Orthogonal: 'orthogonal',
+  Identity: 'identity',
+  uniform: 'randomUniform',
+  normal: 'randomNormal',
+  zero: 'zeros',
+  one: 'ones',
 };
+for (const [alias, target] of Object.entries(ALIASES)) BY_NAME.set(alias, BY_NAME.get(target)!);
 
-/** Resolves a name, object or serialised `{className, config}` to an initializer. */
+/**
+ * Resolves an initializer from a name (`'heNormal'`, `'HeNormal'` or `'he_normal'`), an
+ * initializer object (returned as is) or a serialised `{className, config}`.
+ */
 export function getInitializer(identifier: InitializerIdentifier): Initializer {
-  if (typeof identifier === 'string') {
-    const make = BY_NAME[identifier];
-    if (!make) throw new NablaError('initializer', `unknown initializer '${identifier}'`);
-    return make({});
-  }
+  if (typeof identifier === 'string') return make(identifier, {});
   if ('init' in identifier) return identifier;
-  const make = BY_NAME[identifier.className];
-  if (!make) throw new NablaError('initializer', `unknown initializer '${identifier.className}'`);
-  return make(identifier.config ?? {});
+  return make(identifier.className, identifier.config ?? {});
+}
+
+function make(name: string, config: Record<string, unknown>): Initializer {
+  const factory = BY_NAME.get(name);
+  if (!factory) {
+    const known = MAKERS.map(([camel]) => camel).join(', ');
+    throw new NablaError('initializer', `unknown initializer '${name}' (known: ${known})`);
+  }
+  return factory(config);
 }
 
 /** The serialised form `{className, config}` of an initializer. */
-export function serializeInitializer(init: Initializer): { className: string; config: Record<string, unknown> } {
+export function serializeInitializer(init: Initializer): {
+  className: string;
+  config: Record<string, unknown>;
+} {
   return { className: init.className, config: init.getConfig() };
 }
