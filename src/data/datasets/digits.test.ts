@@ -73,7 +73,10 @@ test('a damaged digits file is refused naming the file', async () => {
     await assert.rejects(loadDigitsArrays(join(dir, 'short.csv')), /short\.csv: expected 64 pixel/);
     const row = [...FIRST_ROW.slice(0, 63), 17, 0].join(',');
     await writeFile(join(dir, 'range.csv'), `${row}\n`);
-    await assert.rejects(loadDigitsArrays(join(dir, 'range.csv')), /row 1: pixel 17 is not in 0\.\.16/);
+    await assert.rejects(
+      loadDigitsArrays(join(dir, 'range.csv')),
+      /row 1: pixel 17 is not in 0\.\.16/,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
