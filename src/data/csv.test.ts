@@ -4,7 +4,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseCsv, parseCsvRecords, readCsvFile } from './csv.js';
+import { csvToTensors, parseCsv, parseCsvRecords, readCsvFile } from './csv.js';
 
 test('parseCsvRecords handles quotes, doubled quotes, newlines in fields and CRLF', () => {
   const text = 'a,b,c\r\n1,"x, y","say ""hi"""\r\n2,"two\nlines", plain \r\n';
@@ -140,4 +140,16 @@ test('readCsvFile reads plain and gzip files and names the file in errors', asyn
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('csvToTensors: x float32 [n, f], y with the label dtype', () => {
+  const { x, y } = csvToTensors(parseCsv('a,b,y\n1,2,cat\n3,4,dog\n', { label: 'y' }));
+  assert.deepEqual(x.shape, [2, 2]);
+  assert.equal(x.dtype, 'float32');
+  assert.deepEqual(y?.shape, [2]);
+  assert.equal(y?.dtype, 'int32');
+  assert.deepEqual([...y!.dataSync()], [0, 1]);
+  const floats = csvToTensors(parseCsv('a,y\n1,0.5\n', { label: 'y' }));
+  assert.equal(floats.y?.dtype, 'float32');
+  assert.equal(csvToTensors(parseCsv('a\n1\n')).y, undefined);
 });

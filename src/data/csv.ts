@@ -1,4 +1,5 @@
 import { NablaError } from '../core/errors.js';
+import { tensor, type Tensor } from '../tensor/index.js';
 import { displayPath, readFileBytes } from './files.js';
 import { maybeGunzip } from './gzip.js';
 
@@ -215,6 +216,20 @@ export async function readCsvFile(path: string | URL, options: CsvOptions = {}):
     if (!(err instanceof NablaError)) throw err;
     throw new NablaError('readCsv', `${source}: ${err.message.replace(/^parseCsv: /, '')}`);
   }
+}
+
+/**
+ * A parsed table as tensors. Shapes: `x` float32 `[numRows, numFeatures]`; `y` `[numRows]`,
+ * int32 or float32 as the table holds it (absent without a label column).
+ *
+ * @example
+ * const { x, y } = csvToTensors(await readCsvFile('iris.csv', { label: 'species' }));
+ */
+export function csvToTensors(table: CsvTable): { x: Tensor; y?: Tensor } {
+  const x = tensor(table.x, [...table.shape], 'float32');
+  if (table.y === undefined) return { x };
+  const dtype = table.y instanceof Int32Array ? 'int32' : 'float32';
+  return { x, y: tensor(table.y, [table.shape[0]], dtype) };
 }
 
 function resolveColumn(label: string | number | undefined, names: string[]): number | undefined {
