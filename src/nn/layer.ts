@@ -8,7 +8,8 @@ import { NablaError, fmtShape } from '../core/errors.js';
 import { keep, noGrad, Tensor, tidy } from '../tensor/index.js';
 import type { Constraint } from './constraints/constraint.js';
 import type { Initializer } from './initializers/initializer.js';
-import type { Regularizer } from './regularizers/regularizer.js';
+import { getRegularizer, serializeRegularizer } from './regularizers/index.js';
+import type { Regularizer, RegularizerIdentifier } from './regularizers/regularizer.js';
 import { SymbolicTensor, type LayerNode, type LayerShape } from './symbolic.js';
 
 /** Options every layer accepts. */
@@ -23,6 +24,11 @@ export interface LayerConfig {
   batchInputShape?: readonly (number | null)[];
   /** Weight dtype (default float32). */
   dtype?: DType;
+  /**
+   * A penalty on the layer's output, added to the loss. Recorded only for calls with
+   * `training: true` (what `fit` makes) and, as in Keras 3, not divided by the batch size.
+   */
+  activityRegularizer?: RegularizerIdentifier | null;
 }
 
 /** Arguments of a layer call beyond its inputs. */
@@ -68,7 +74,10 @@ export function resetNames(): void {
 }
 
 function snakeCase(className: string): string {
-  return className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return className
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /** A shape or a list of shapes (multi-input layers). */
@@ -97,7 +106,15 @@ export abstract class Layer {
   built = false;
   /** Calls of this layer on symbolic inputs (one per use in functional models). */
   readonly inboundNodes: LayerNode[] = [];
+  /** Penalty on the outputs, recorded by training calls (see `LayerConfig.activityRegularizer`). */
+  readonly activityRegularizer: Regularizer | null;
+  /**
+   * Whether the layer passes an input mask through unchanged (elementwise layers); layers that
+   * make or transform masks override `computeMask` instead.
+   */
+  supportsMasking = false;
   protected readonly weightList: LayerWeight[] = [];
+  private activityLosses: Tensor[] = [];
   private trainableFlag: boolean;
   private readonly baseConfig: LayerConfig;
 
@@ -109,6 +126,12 @@ export abstract class Layer {
     if (config.batchInputShape) this.batchInputShape = [...config.batchInputShape];
     else if (config.inputShape) this.batchInputShape = [null, ...config.inputShape];
     else this.batchInputShape = null;
+    this.activityRegularizer = getRegularizer(config.activityRegularizer);
+  }
+
+  /** Creates a layer of this class from a `getConfig()` result. */
+  static fromConfig<T extends Layer>(this: new (config: never) => T, config: Record<string, unknown>): T {
+    return new this(config as never);
   }
 
   /** Whether the layer's weights train. Setting it freezes or unfreezes every weight. */
@@ -201,7 +224,10 @@ export abstract class Layer {
     records.forEach((w, i) => w.value.assign(values[i]!));
   }
 
-  /** The sum of the weight regularization penalties, or null when there are none. */
+  /**
+   * The sum of the weight regularization penalties and of the activity penalties recorded since
+   * the last `clearLosses()` (by training calls), or null when there are none.
+   */
   regularizationLoss(): Tensor | null {
     let total: Tensor | null = null;
     for (const w of this.weightRecords) {
@@ -209,7 +235,24 @@ export abstract class Layer {
       const penalty = w.regularizer.call(w.value);
       total = total ? total.add(penalty) : penalty;
     }
+    for (const penalty of this.activityLosses) {
+      if (penalty.isDisposed) continue;
+      total = total ? total.add(penalty) : penalty;
+    }
     return total;
+  }
+
+  /** Forgets the recorded activity penalties (a training step calls this before its forward). */
+  clearLosses(): void {
+    this.activityLosses = [];
+  }
+
+  /**
+   * The mask of the output given the inputs and their mask: the input mask when the layer
+   * `supportsMasking`, none otherwise. Embedding (with `maskZero`) and sequence layers override.
+   */
+  computeMask(_inputs: Tensors, mask?: Tensor | null): Tensor | null {
+    return this.supportsMasking ? (mask ?? null) : null;
   }
 
   /** Projects constrained weights after an optimizer step. */
@@ -242,7 +285,17 @@ export abstract class Layer {
     const shapes = Array.isArray(inputs) ? (inputs as Tensor[]).map((t) => t.shape) : (inputs as Tensor).shape;
     this.checkInputShape(shapes);
     this.ensureBuilt(shapes);
-    return this.call(inputs as Tensors, options);
+    const outputs = this.call(inputs as Tensors, options);
+    if (this.activityRegularizer && options.training) this.recordActivity(outputs);
+    return outputs;
+  }
+
+  private recordActivity(outputs: Tensors): void {
+    // Penalties of earlier steps were freed by their step's tidy scope; drop them.
+    this.activityLosses = this.activityLosses.filter((t) => !t.isDisposed);
+    for (const output of Array.isArray(outputs) ? outputs : [outputs]) {
+      this.activityLosses.push(this.activityRegularizer!.call(output));
+    }
   }
 
   /** Builds the layer once, from the first input shape it sees. */
@@ -269,8 +322,15 @@ export abstract class Layer {
 
   /** The layer's serialisable configuration (subclasses add their own keys). */
   getConfig(): Record<string, unknown> {
-    const config: Record<string, unknown> = { name: this.name, trainable: this.trainable, dtype: this.dtype };
+    const config: Record<string, unknown> = {
+      name: this.name,
+      trainable: this.trainable,
+      dtype: this.dtype,
+    };
     if (this.batchInputShape) config['batchInputShape'] = [...this.batchInputShape];
+    if (this.activityRegularizer) {
+      config['activityRegularizer'] = serializeRegularizer(this.activityRegularizer);
+    }
     return config;
   }
 

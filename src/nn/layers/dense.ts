@@ -1,8 +1,10 @@
 import { NablaError, fmtShape } from '../../core/errors.js';
 import { matmul, type Tensor } from '../../tensor/index.js';
 import { activationName, getActivation, type ActivationFn, type ActivationName } from '../activations.js';
-import { getInitializer, serializeInitializer, type InitializerIdentifier } from '../initializers/index.js';
+import { getConstraint, serializeConstraint, type Constraint, type ConstraintIdentifier } from '../constraints/index.js';
+import { getInitializer, serializeInitializer, type Initializer, type InitializerIdentifier } from '../initializers/index.js';
 import { Layer, type LayerConfig, type ShapeOrShapes, type Tensors } from '../layer.js';
+import { getRegularizer, serializeRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/index.js';
 import type { LayerShape } from '../symbolic.js';
 
 /** Configuration of `Dense`. */
@@ -17,6 +19,14 @@ export interface DenseConfig extends LayerConfig {
   kernelInitializer?: InitializerIdentifier;
   /** Default `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** Penalty on the kernel, added to the loss (default none). */
+  kernelRegularizer?: RegularizerIdentifier | null;
+  /** Penalty on the bias (default none). */
+  biasRegularizer?: RegularizerIdentifier | null;
+  /** Projection of the kernel after each optimizer step (default none). */
+  kernelConstraint?: ConstraintIdentifier | null;
+  /** Projection of the bias after each optimizer step (default none). */
+  biasConstraint?: ConstraintIdentifier | null;
 }
 
 /**
@@ -31,18 +41,32 @@ export class Dense extends Layer {
   readonly className = 'Dense';
   readonly units: number;
   readonly useBias: boolean;
+  readonly kernelInitializer: Initializer;
+  readonly biasInitializer: Initializer;
+  readonly kernelRegularizer: Regularizer | null;
+  readonly biasRegularizer: Regularizer | null;
+  readonly kernelConstraint: Constraint | null;
+  readonly biasConstraint: Constraint | null;
+  private readonly activation: ActivationName | ActivationFn | undefined;
   private readonly activationFn: ActivationFn;
   kernel: Tensor | null = null;
   bias: Tensor | null = null;
 
-  constructor(private readonly config: DenseConfig) {
+  constructor(config: DenseConfig) {
     super(config);
     if (!Number.isInteger(config.units) || config.units <= 0) {
       throw new NablaError('dense', `units must be a positive integer, got ${config.units}`);
     }
     this.units = config.units;
     this.useBias = config.useBias ?? true;
+    this.activation = config.activation;
     this.activationFn = getActivation(config.activation);
+    this.kernelInitializer = getInitializer(config.kernelInitializer ?? 'glorotUniform');
+    this.biasInitializer = getInitializer(config.biasInitializer ?? 'zeros');
+    this.kernelRegularizer = getRegularizer(config.kernelRegularizer);
+    this.biasRegularizer = getRegularizer(config.biasRegularizer);
+    this.kernelConstraint = getConstraint(config.kernelConstraint);
+    this.biasConstraint = getConstraint(config.biasConstraint);
   }
 
   override build(inputShape: ShapeOrShapes): void {
@@ -52,11 +76,15 @@ export class Dense extends Layer {
       throw new NablaError(this.name, `the last input dimension must be known, got ${fmtShape(shape.map((d) => d ?? -1))}`);
     }
     this.kernel = this.addWeight('kernel', [inDim, this.units], {
-      initializer: getInitializer(this.config.kernelInitializer ?? 'glorotUniform'),
+      initializer: this.kernelInitializer,
+      regularizer: this.kernelRegularizer,
+      constraint: this.kernelConstraint,
     });
     if (this.useBias) {
       this.bias = this.addWeight('bias', [this.units], {
-        initializer: getInitializer(this.config.biasInitializer ?? 'zeros'),
+        initializer: this.biasInitializer,
+        regularizer: this.biasRegularizer,
+        constraint: this.biasConstraint,
       });
     }
     this.built = true;
@@ -89,10 +117,14 @@ export class Dense extends Layer {
     return {
       ...super.getConfig(),
       units: this.units,
-      activation: activationName(this.config.activation),
+      activation: activationName(this.activation),
       useBias: this.useBias,
-      kernelInitializer: serializeInitializer(getInitializer(this.config.kernelInitializer ?? 'glorotUniform')),
-      biasInitializer: serializeInitializer(getInitializer(this.config.biasInitializer ?? 'zeros')),
+      kernelInitializer: serializeInitializer(this.kernelInitializer),
+      biasInitializer: serializeInitializer(this.biasInitializer),
+      kernelRegularizer: serializeRegularizer(this.kernelRegularizer),
+      biasRegularizer: serializeRegularizer(this.biasRegularizer),
+      kernelConstraint: serializeConstraint(this.kernelConstraint),
+      biasConstraint: serializeConstraint(this.biasConstraint),
     };
   }
 }
