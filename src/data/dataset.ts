@@ -39,7 +39,10 @@ export interface ShuffleOptions {
  * sees the data again, reshuffled when `shuffle` asks for it.
  *
  * Data lives in plain typed arrays between stages; every element an iteration yields is made of
- * new tensors that the consumer owns and disposes (`fit` does).
+ * new tensors that the consumer owns and disposes (`fit` does). For training, elements are
+ * `{xs, ys}` as in TensorFlow.js, where `xs` (or `ys`) may be an array or object of tensors for
+ * a model with several inputs (outputs). `map` after `batch` costs one call per batch instead of
+ * one per row.
  *
  * @example
  * const ds = nb.data.fromTensors({ xs: x, ys: y }).shuffle(42).batch(32);
@@ -80,7 +83,8 @@ export class Dataset<T = TensorContainer> {
   /**
    * Shuffles the elements, reproducibly when `seed` is given (otherwise the seed is drawn from
    * the global generator, which `setSeed` fixes). Pass `n` of the shuffled dataset is the same
-   * on every run with the same seed.
+   * on every run with the same seed. Unlike TensorFlow.js, whose first argument is a buffer
+   * size, the whole in-memory dataset is shuffled unless `options.bufferSize` is given.
    */
   shuffle(seed?: number, options: ShuffleOptions = {}): Dataset<T> {
     const bufferSize = options.bufferSize;
