@@ -1,0 +1,74 @@
+/** Thread counts must not change results: 1 and 2 threads give bit-identical outputs. */
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { Random } from '../../core/random.js';
+import type { BackendBuffer, MatmulSpec } from '../../backend/backend.js';
+import { randomValues } from './test-helpers.js';
+import { createWasmBackend } from './wasm-backend.js';
+
+const backend = createWasmBackend({ threads: 2 });
+const rng = new Random(17);
+after(() => backend.dispose());
+
+function filled(size: number, lo = -1, hi = 1): BackendBuffer {
+  const buffer = backend.alloc('float32', size);
+  backend.view(buffer).set(randomValues(rng, 'float32', size, lo, hi));
+  return buffer;
+}
+
+/** Runs `kernel` into a fresh output with 1 and with 2 threads and asserts identical bits. */
+function sameOnOneAndTwo(size: number, kernel: (out: BackendBuffer) => void, label: string): void {
+  const outputs = [1, 2].map((threads) => {
+    backend.setThreads(threads);
+    const out = backend.alloc('float32', size);
+    kernel(out);
+    return new Uint32Array(new Float32Array(backend.view(out)).buffer);
+  });
+  assert.deepEqual(outputs[0], outputs[1], label);
+}
+
+describe('wasm threads', () => {
+  it('starts workers that take part in large kernels', async () => {
+    backend.setThreads(2);
+    assert.equal(backend.threads, 2);
+    const x = filled(1 << 20);
+    const out = backend.alloc('float32', 1 << 20);
+    // Workers start asynchronously; until one is up the caller runs every chunk itself.
+    const deadline = Date.now() + 10_000;
+    while (backend.threadStats().workerChunks === 0 && Date.now() < deadline) {
+      backend.unary('exp', x, out);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    assert.ok(backend.threadStats().workerChunks > 0, 'no chunk ran on a worker');
+  });
+
+  const shapes: [number, number, number, boolean, boolean, number][] = [
+    [1024, 1024, 1024, false, false, 1],
+    [257, 129, 300, true, false, 1],
+    [64, 700, 511, false, true, 1],
+    [32, 128, 784, false, false, 1],
+    [784, 128, 32, true, false, 1],
+    [33, 47, 70, true, true, 9],
+  ];
+  for (const [m, n, k, transA, transB, batch] of shapes) {
+    it(`gemm ${batch}×${m}×${n}×${k} transA=${transA} transB=${transB} is bit-identical`, () => {
+      const a = filled(batch * m * k);
+      const b = filled(batch * k * n);
+      const spec: MatmulSpec = {
+        batch, m, n, k, transA, transB, aBatchStride: m * k, bBatchStride: k * n,
+      };
+      sameOnOneAndTwo(batch * m * n, (out) => backend.matmul(a, b, out, spec), 'gemm');
+    });
+  }
+
+  it('elementwise, reductions and softmax are bit-identical', () => {
+    const size = 600 * 513;
+    const x = filled(size, -5, 5);
+    const y = filled(513);
+    sameOnOneAndTwo(size, (out) => backend.unary('tanh', x, out), 'tanh');
+    sameOnOneAndTwo(size, (out) => backend.binary('add', x, [513, 1], y, [0, 1], out, [600, 513]), 'add');
+    sameOnOneAndTwo(600, (out) => backend.reduce('sum', x, 600, 513, 1, out), 'row sums');
+    sameOnOneAndTwo(513, (out) => backend.reduce('sum', x, 1, 600, 513, out), 'column sums');
+    sameOnOneAndTwo(size, (out) => backend.softmax(x, 600, 513, false, out), 'softmax');
+  });
+});
