@@ -215,8 +215,13 @@ export function foldPatches(cols: Tensor, spec: PatchSpec): Tensor {
   });
 }
 
-/** Keras's `deconv_output_length` for one axis. */
-function transposedLength(
+/**
+ * The output length of a transposed convolution along one axis (Keras's
+ * `deconv_output_length`): `'valid'` gives `in·s + max(k_eff − s, 0)`, `'same'` gives `in·s`;
+ * with an output padding `p`, `(in − 1)·s + k_eff − 2·pad + p` where `pad` is `⌊k_eff / 2⌋`
+ * for `'same'` and 0 for `'valid'` (`k_eff = (k − 1)·d + 1`).
+ */
+export function convTransposeOutputLength(
   size: number,
   k: number,
   s: number,
@@ -234,8 +239,8 @@ function transposedLength(
 
 /**
  * Transposed 2-D convolution (sometimes called deconvolution): the gradient of `conv2d` with
- * respect to its input, used to upsample. Output size as Keras: `'valid'` gives
- * `in·s + max(k_eff − s, 0)`, `'same'` gives `in·s` (plus `outputPadding` when given).
+ * respect to its input, used to upsample. Output size as Keras (`convTransposeOutputLength`):
+ * `'valid'` gives `in·s + max(k_eff − s, 0)`, `'same'` gives `in·s`.
  *
  * Shapes: x `[batch, h, w, C]`, kernel `[kh, kw, O, C]` (Keras's layout) →
  * `[batch, outH, outW, O]`.
@@ -272,8 +277,8 @@ export function conv2dTranspose(
     );
     outPad = [p[0]!, p[1]!];
   }
-  const outH = transposedLength(h, kh, strides[0], dilation[0], padding, outPad[0]);
-  const outW = transposedLength(w, kw, strides[1], dilation[1], padding, outPad[1]);
+  const outH = convTransposeOutputLength(h, kh, strides[0], dilation[0], padding, outPad[0]);
+  const outW = convTransposeOutputLength(w, kw, strides[1], dilation[1], padding, outPad[1]);
   check(outH > 0 && outW > 0, op, () => `the output would be empty (${outH}x${outW})`);
   // The forward convolution this op is the adjoint of, read from the output side.
   const spec = patchSpec(op, [n, outH, outW, cout], {
