@@ -2,34 +2,56 @@
  * The loss contract. A loss computes one value per sample; `call` reduces them with optional
  * sample weights to the scalar that training minimises ("sum over batch size", Keras's default).
  */
-import { NablaError, fmtShape } from '../core/errors.js';
+import { NablaError } from '../core/errors.js';
 import type { Tensor } from '../tensor/index.js';
+import { reduceWeighted, type Reduction } from './reduction.js';
+
+export type { Reduction } from './reduction.js';
+
+/** Options every loss accepts (Keras names). */
+export interface LossConfig {
+  /** Name shown in logs and serialisation; defaults to the loss's camelCase name. */
+  name?: string;
+  /** How `call` reduces the weighted per-sample values (default `'sumOverBatchSize'`). */
+  reduction?: Reduction;
+}
+
+const REDUCTIONS: readonly Reduction[] = ['sumOverBatchSize', 'sum', 'none'];
 
 /** A loss: per-sample values, then a weighted mean over the batch. */
 export abstract class Loss {
   /** The camelCase name (`categoricalCrossentropy`), used in logs and serialisation. */
   abstract readonly name: string;
+  /** The Keras class name (`CategoricalCrossentropy`), the key of `serializeLoss`. */
+  readonly className: string = 'Loss';
+  /** How `call` reduces; see `Reduction`. */
+  readonly reduction: Reduction;
+
+  constructor(config: LossConfig = {}) {
+    const reduction = config.reduction ?? 'sumOverBatchSize';
+    if (!REDUCTIONS.includes(reduction)) {
+      throw new NablaError('Loss', `unknown reduction '${String(reduction)}' (known: ${REDUCTIONS.join(', ')})`);
+    }
+    this.reduction = reduction;
+  }
 
   /** Per-sample losses: `[batch, …] → [batch]` (or `[batch, …]` for sequence outputs). */
   abstract compute(yTrue: Tensor, yPred: Tensor): Tensor;
 
   /**
-   * The scalar loss: per-sample values times `sampleWeight` (if given, broadcast `[batch]`),
-   * summed and divided by the number of values, as Keras's `sum_over_batch_size`.
+   * The scalar loss: per-sample values times `sampleWeight` (if given: a scalar, `[batch]`,
+   * `[batch, 1]` or the per-sample shape), summed and divided by the number of values, as
+   * Keras's `sum_over_batch_size`. With `reduction: 'sum'` the division is skipped; with
+   * `'none'` the weighted per-sample values are returned.
    */
   call(yTrue: Tensor, yPred: Tensor, sampleWeight?: Tensor | null): Tensor {
     const perSample = this.compute(yTrue, yPred);
-    if (!sampleWeight) return perSample.mean();
-    if (sampleWeight.shape[0] !== perSample.shape[0]) {
-      throw new NablaError(this.name, `sampleWeight ${fmtShape(sampleWeight.shape)} does not match batch ${fmtShape(perSample.shape)}`);
-    }
-    const w = sampleWeight.rank < perSample.rank ? sampleWeight.reshape([...sampleWeight.shape, ...perSample.shape.slice(sampleWeight.rank).map(() => 1)]) : sampleWeight;
-    return perSample.mul(w).mean();
+    return reduceWeighted(this.name, perSample, sampleWeight ?? null, this.reduction);
   }
 
-  /** Serialisable options (beyond the name). */
+  /** Serialisable options, with Keras's keys in camelCase (`fromLogits`, `labelSmoothing`). */
   getConfig(): Record<string, unknown> {
-    return {};
+    return { name: this.name, reduction: this.reduction };
   }
 }
 

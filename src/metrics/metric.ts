@@ -4,17 +4,26 @@
  */
 import type { Tensor } from '../tensor/index.js';
 
+/** Options every metric accepts. */
+export interface MetricConfig {
+  /** The name shown in logs and History; each metric has a camelCase default. */
+  name?: string;
+}
+
 export abstract class Metric {
   /** The name shown in logs and History (`accuracy`, `val_accuracy`, …). */
   abstract readonly name: string;
+  /** The Keras class name (`BinaryAccuracy`), the key of a serialised metric. */
+  readonly className: string = 'Metric';
   /** Accumulates one batch. Must not keep references to the tensors passed in. */
   abstract updateState(yTrue: Tensor, yPred: Tensor, sampleWeight?: Tensor | null): void;
   /** The value over everything accumulated since the last reset. */
   abstract result(): number;
   /** Clears the accumulated state. */
   abstract resetState(): void;
+  /** Serialisable options, the name included. */
   getConfig(): Record<string, unknown> {
-    return {};
+    return { name: this.name };
   }
 }
 
