@@ -15,7 +15,14 @@ export function fill32(lo: i32, hi: i32, scratch: usize, ptr: usize, bits: i32):
 }
 
 /** Elements `[lo, hi)` of an 8-byte fill with the bit pattern `hiBits:loBits`. */
-export function fill64(lo: i32, hi: i32, scratch: usize, ptr: usize, loBits: i32, hiBits: i32): void {
+export function fill64(
+  lo: i32,
+  hi: i32,
+  scratch: usize,
+  ptr: usize,
+  loBits: i32,
+  hiBits: i32,
+): void {
   const bits = (<u64>hiBits << 32) | <u64>(<u32>loBits);
   for (let i = lo; i < hi; i++) store<u64>(ptr + (<usize>i << 3), bits);
 }

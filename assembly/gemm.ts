@@ -71,7 +71,15 @@ export function gemm(lo: i32, hi: i32, scratch: usize, params: usize): void {
 }
 
 /** Rows `[r0, r1)` × columns `[c0, c1)` of batch entry `b`. */
-function gemmBlock(params: usize, b: i32, r0: i32, r1: i32, c0: i32, c1: i32, scratch: usize): void {
+function gemmBlock(
+  params: usize,
+  b: i32,
+  r0: i32,
+  r1: i32,
+  c0: i32,
+  c1: i32,
+  scratch: usize,
+): void {
   const m = load<i32>(params, P_M);
   const n = load<i32>(params, P_N);
   const k = load<i32>(params, P_K);
@@ -89,11 +97,13 @@ function gemmBlock(params: usize, b: i32, r0: i32, r1: i32, c0: i32, c1: i32, sc
 
   if (k == 0) {
     if (!accumulate) {
-      for (let i = r0; i < r1; i++) memory.fill(c + (<usize>i * <usize>n + <usize>c0) * 4, 0, (c1 - c0) * 4);
+      for (let i = r0; i < r1; i++) {
+        memory.fill(c + (<usize>i * <usize>n + <usize>c0) * 4, 0, (c1 - c0) * 4);
+      }
     }
     return;
   }
-  // Equal k blocks (784 → 4 × 196 rather than 3 × 256 + 16): depends on k only, never on the split.
+  // Equal k blocks (784 → 4 × 196, not 3 × 256 + 16): they depend on k only, never on the split.
   const kBlocks = (k + KC - 1) / KC;
   const kcStep = (k + kBlocks - 1) / kBlocks;
 

@@ -193,7 +193,8 @@ export function softmaxF32(
     }
     let sum = hsum(sum4);
     for (let j = tail; j < cols; j++) {
-      const e = f32x4.extract_lane(exp4(f32x4.sub(v128.load32_splat(src + (<usize>j << 2)), mx)), 0);
+      const x1 = v128.load32_splat(src + (<usize>j << 2));
+      const e = f32x4.extract_lane(exp4(f32x4.sub(x1, mx)), 0);
       if (!log) store<f32>(dst + (<usize>j << 2), e);
       sum += e;
     }

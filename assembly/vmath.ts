@@ -1,6 +1,6 @@
-// Four-lane f32 transcendental functions for the elementwise kernels: Cephes-style range reduction
-// and minimax polynomials, accurate to a few ulp (relative error ≲ 3e-7) over the whole f32 range,
-// with IEEE results at the edges (exp overflow → inf, log(0) → -inf, log(x<0) → NaN).
+// Four-lane f32 transcendental functions for the elementwise kernels: Cephes-style range
+// reduction and minimax polynomials, accurate to a few ulp (relative error ≲ 3e-7) over the whole
+// f32 range, with IEEE results at the edges (exp overflow → inf, log(0) → -inf, log(x<0) → NaN).
 
 @inline
 function splat(x: f32): v128 {

@@ -5,8 +5,8 @@ import { Random } from '../../core/random.js';
 import type { PatchSpec } from '../../backend/backend.js';
 import { cpuBackend } from '../cpu/cpu-backend.js';
 import { contiguousStrides } from './layout.js';
-import { assertTwinClose, randomValues, twin } from './test-helpers.js';
-import { createWasmBackend } from './wasm-backend.js';
+import { assertTwinClose, randomTwin, randomValues, twin } from './test-helpers.js';
+import { createWasmBackend } from './create-wasm-backend.js';
 
 const wasm = createWasmBackend({ threads: 2 });
 const cpu = cpuBackend;
@@ -167,15 +167,15 @@ describe('wasm gather and scatterAdd', () => {
     it(`[${outer}, ${axisSize}, ${inner}] with ${count} indices (repeats included)`, () => {
       const indices = Array.from({ length: count }, () => rng.int(Math.min(axisSize, 6)));
       for (const dtype of DTYPES) {
-        const x = twin(wasm, cpu, dtype, outer * axisSize * inner, randomValues(rng, dtype, outer * axisSize * inner));
+        const x = randomTwin(wasm, cpu, rng, dtype, outer * axisSize * inner);
         const idx = twin(wasm, cpu, 'int32', count, indices);
         const out = twin(wasm, cpu, dtype, outer * count * inner);
         wasm.gather(x.test, idx.test, outer, axisSize, inner, out.test);
         cpu.gather(x.ref, idx.ref, outer, axisSize, inner, out.ref);
         assertTwinClose(wasm, cpu, out, `gather ${dtype}`, 0, 0);
         if (dtype === 'bool') continue;
-        const src = twin(wasm, cpu, dtype, outer * count * inner, randomValues(rng, dtype, outer * count * inner));
-        const acc = twin(wasm, cpu, dtype, outer * axisSize * inner, randomValues(rng, dtype, outer * axisSize * inner));
+        const src = randomTwin(wasm, cpu, rng, dtype, outer * count * inner);
+        const acc = randomTwin(wasm, cpu, rng, dtype, outer * axisSize * inner);
         wasm.scatterAdd(src.test, idx.test, outer, axisSize, inner, acc.test);
         cpu.scatterAdd(src.ref, idx.ref, outer, axisSize, inner, acc.ref);
         assertTwinClose(wasm, cpu, acc, `scatterAdd ${dtype}`, 1e-6, 1e-6);
@@ -206,7 +206,8 @@ describe('wasm im2col and col2im', () => {
     patchSpec(8, 28, 28, 16, 3, 1, 1, 1),
   ];
   for (const s of specs) {
-    it(`n${s.n} ${s.h}x${s.w}x${s.c}, kernel ${s.kh}, stride ${s.strideH}, pad ${s.padTop}, dilation ${s.dilationH}`, () => {
+    const name = `n${s.n} ${s.h}x${s.w}x${s.c}, kernel ${s.kh}, stride ${s.strideH}`;
+    it(`${name}, pad ${s.padTop}, dilation ${s.dilationH}`, () => {
       const imageSize = s.n * s.h * s.w * s.c;
       const colSize = s.n * s.outH * s.outW * s.kh * s.kw * s.c;
       for (const dtype of DTYPES) {

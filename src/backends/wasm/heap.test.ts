@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { sizeClass } from './heap.js';
-import { createWasmBackend, isWasmAvailable } from './wasm-backend.js';
+import { createWasmBackend, isWasmAvailable } from './create-wasm-backend.js';
 import type { WasmBuffer } from './wasm-buffer.js';
 
 const backend = createWasmBackend({ threads: 1 });

@@ -6,8 +6,8 @@ import { Random } from '../../core/random.js';
 import type { MatmulSpec, ReduceOp } from '../../backend/backend.js';
 import { cpuBackend } from '../cpu/cpu-backend.js';
 import * as ref from '../cpu/kernels.js';
-import { assertAllClose, assertTwinClose, randomValues, twin } from './test-helpers.js';
-import { createWasmBackend } from './wasm-backend.js';
+import { assertAllClose, assertTwinClose, randomTwin, randomValues, twin } from './test-helpers.js';
+import { createWasmBackend } from './create-wasm-backend.js';
 
 const wasm = createWasmBackend({ threads: 2 });
 const cpu = cpuBackend;
@@ -94,7 +94,7 @@ describe('wasm reductions', () => {
       for (const [outer, size, inner] of layouts) {
         const lo = op === 'prod' ? 0.8 : -3;
         const hi = op === 'prod' ? 1.25 : 3;
-        const x = twin(wasm, cpu, 'float32', outer * size * inner, randomValues(rng, 'float32', outer * size * inner, lo, hi));
+        const x = randomTwin(wasm, cpu, rng, 'float32', outer * size * inner, lo, hi);
         const out = twin(wasm, cpu, 'float32', outer * inner);
         wasm.reduce(op, x.test, outer, size, inner, out.test);
         cpu.reduce(op, x.ref, outer, size, inner, out.ref);
@@ -140,7 +140,7 @@ describe('wasm softmax', () => {
   for (const log of [false, true]) {
     it(`${log ? 'log-' : ''}softmax over rows`, () => {
       for (const [rows, cols] of [[1, 1], [7, 10], [32, 33], [3, 129], [400, 200]] as const) {
-        const x = twin(wasm, cpu, 'float32', rows * cols, randomValues(rng, 'float32', rows * cols, -20, 20));
+        const x = randomTwin(wasm, cpu, rng, 'float32', rows * cols, -20, 20);
         const out = twin(wasm, cpu, 'float32', rows * cols);
         wasm.softmax(x.test, rows, cols, log, out.test);
         ref.softmax(cpu.view(x.ref), rows, cols, log, cpu.view(out.ref));
@@ -160,7 +160,9 @@ describe('wasm optimizer updates', () => {
       wasm.adamUpdate(tp.test, tg!.test, tm!.test, tv!.test, 0.01, 0.9, 0.999, 1e-7);
       const views = t.map((x) => cpu.view(x.ref));
       ref.adamUpdate(views[0]!, views[1]!, views[2]!, views[3]!, 0.01, 0.9, 0.999, 1e-7);
-      for (const [i, x] of t.entries()) assertTwinClose(wasm, cpu, x, `adam buffer ${i}`, 1e-5, 1e-6);
+      for (const [i, x] of t.entries()) {
+        assertTwinClose(wasm, cpu, x, `adam buffer ${i}`, 1e-5, 1e-6);
+      }
     });
   }
 

@@ -105,9 +105,14 @@ export function wasmFileName(shared: boolean): string {
   return shared ? 'nabla.wasm' : 'nabla-single.wasm';
 }
 
-/** URL of a build file, relative to this module both in src/ (tsx) and in dist/. */
-export function wasmUrl(file: string): URL {
-  return new URL(`../../../build/${file}`, import.meta.url);
+/**
+ * URL of a build, relative to this module both in src/ (tsx) and in dist/. Literal
+ * `new URL(…, import.meta.url)` expressions, so bundlers can find and emit the files.
+ */
+export function wasmUrl(shared: boolean): URL {
+  return shared
+    ? new URL('../../../build/nabla.wasm', import.meta.url)
+    : new URL('../../../build/nabla-single.wasm', import.meta.url);
 }
 
 const compiled = new Map<string, WebAssembly.Module | undefined>();
@@ -122,7 +127,7 @@ export function compileWasmSync(shared: boolean): WebAssembly.Module | undefined
   let module: WebAssembly.Module | undefined;
   const node = nodeBuiltins();
   if (node && simdSupported()) {
-    const path = node.url.fileURLToPath(wasmUrl(file));
+    const path = node.url.fileURLToPath(wasmUrl(shared));
     if (node.fs.existsSync(path)) module = new WebAssembly.Module(node.fs.readFileSync(path));
   }
   compiled.set(file, module);
@@ -134,7 +139,7 @@ export function compileWasmSync(shared: boolean): WebAssembly.Module | undefined
  * `createWasmBackend({ module })`.
  */
 export async function loadWasmModule(url?: string | URL): Promise<WebAssembly.Module> {
-  const source = url ?? wasmUrl(wasmFileName(sharedMemorySupported()));
+  const source = url ?? wasmUrl(sharedMemorySupported());
   const response = await fetch(source);
   return WebAssembly.compile(await response.arrayBuffer());
 }

@@ -26,6 +26,19 @@ export function twin(
   return pair;
 }
 
+/** A twin filled with `randomValues`. */
+export function randomTwin(
+  test: Backend,
+  ref: Backend,
+  rng: Random,
+  dtype: DType,
+  size: number,
+  lo?: number,
+  hi?: number,
+): Twin {
+  return twin(test, ref, dtype, size, randomValues(rng, dtype, size, lo, hi));
+}
+
 /** Random values suited to a dtype: floats in [lo, hi), ints in [-50, 50), bools. */
 export function randomValues(rng: Random, dtype: DType, size: number, lo = -3, hi = 3): number[] {
   const out = new Array<number>(size);

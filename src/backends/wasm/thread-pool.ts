@@ -60,9 +60,12 @@ export class ThreadPool {
     return Atomics.load(this.ctl, CTL.workerChunks);
   }
 
-  /** Starts or stops workers until there are `count`. */
-  resize(count: number): void {
-    while (this.workers.length > count) this.workers.pop()!.terminate();
+  /**
+   * Starts workers until there are at least `count`. Extra workers are kept: a task is cut into as
+   * many chunks as the threads wanted, so at most that many threads work on it, and an idle
+   * worker sleeps after a short spin.
+   */
+  ensure(count: number): void {
     while (this.workers.length < count) {
       const init = this.makeInit(this.workers.length + 1, this.control);
       this.workers.push(startWorker(init));
@@ -124,7 +127,7 @@ export class ThreadPool {
 
   /** Stops every worker. */
   terminate(): void {
-    this.resize(0);
+    while (this.workers.length > 0) this.workers.pop()!.terminate();
   }
 
   private waitForChunks(count: number): void {

@@ -4,7 +4,9 @@ import { after, describe, it } from 'node:test';
 import { Random } from '../../core/random.js';
 import type { BackendBuffer, MatmulSpec } from '../../backend/backend.js';
 import { randomValues } from './test-helpers.js';
-import { createWasmBackend } from './wasm-backend.js';
+import { compileWasmSync } from './loader.js';
+import { createWasmBackend } from './create-wasm-backend.js';
+import { WasmBackend } from './wasm-backend.js';
 
 const backend = createWasmBackend({ threads: 2 });
 const rng = new Random(17);
@@ -66,9 +68,32 @@ describe('wasm threads', () => {
     const x = filled(size, -5, 5);
     const y = filled(513);
     sameOnOneAndTwo(size, (out) => backend.unary('tanh', x, out), 'tanh');
-    sameOnOneAndTwo(size, (out) => backend.binary('add', x, [513, 1], y, [0, 1], out, [600, 513]), 'add');
+    const add = (out: BackendBuffer): void => {
+      backend.binary('add', x, [513, 1], y, [0, 1], out, [600, 513]);
+    };
+    sameOnOneAndTwo(size, add, 'add');
     sameOnOneAndTwo(600, (out) => backend.reduce('sum', x, 600, 513, 1, out), 'row sums');
     sameOnOneAndTwo(513, (out) => backend.reduce('sum', x, 1, 600, 513, out), 'column sums');
     sameOnOneAndTwo(size, (out) => backend.softmax(x, 600, 513, false, out), 'softmax');
+  });
+});
+
+describe('wasm without shared memory', () => {
+  it('runs the plain-memory build on one thread (pages without cross-origin isolation)', () => {
+    const module = compileWasmSync(false);
+    assert.ok(module, 'build/nabla-single.wasm is missing');
+    const memory = new WebAssembly.Memory({ initial: 256 });
+    const single = new WasmBackend(module, memory, { threads: 4 });
+    assert.equal(single.threads, 1);
+    const a = single.alloc('float32', 6);
+    const out = single.alloc('float32', 4);
+    single.view(a).set([1, 2, 3, 4, 5, 6]);
+    const spec: MatmulSpec = {
+      batch: 1, m: 2, n: 2, k: 3, transA: false, transB: true, aBatchStride: 0, bBatchStride: 0,
+    };
+    single.matmul(a, a, out, spec);
+    assert.deepEqual(Array.from(single.view(out)), [14, 32, 32, 77]);
+    single.unary('exp', out, out);
+    assert.ok(Math.abs(single.view(out)[0]! / Math.exp(14) - 1) < 1e-6);
   });
 });

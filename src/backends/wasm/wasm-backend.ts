@@ -10,36 +10,18 @@ import type {
   UnaryOp,
 } from '../../backend/backend.js';
 import * as ref from '../cpu/kernels.js';
-import { WasmHeap, type MemoryStats } from './heap.js';
+import type { MemoryStats } from './heap.js';
 import { mergeDims } from './layout.js';
 import {
-  compileWasmSync,
-  nodeBuiltins,
-  PARALLEL_KERNELS,
-  sharedMemorySupported,
-  simdSupported,
-  type ParallelKernel,
-  type WasmExports,
-} from './loader.js';
+  MAX_STRIDED_RANK,
+  writeBinaryRowsParams,
+  writeCopyParams,
+  writeGemmParams,
+  writePatchParams,
+} from './kernel-params.js';
 import { BINARY_CODES, CHEAP_UNARY, REDUCE_CODES, UNARY_CODES } from './opcodes.js';
-import { ThreadPool, type KernelFn } from './thread-pool.js';
-import { addressOf, makeView, WasmBuffer } from './wasm-buffer.js';
-
-/** Options of `createWasmBackend`. */
-export interface WasmBackendOptions {
-  /** Threads including the caller's (default: the number of cores; 1 without shared memory). */
-  readonly threads?: number;
-  /** A compiled build/nabla.wasm (or nabla-single.wasm); required in browsers. */
-  readonly module?: WebAssembly.Module;
-  /** How long an idle worker spins before it sleeps, in ms (default 2). */
-  readonly spinMs?: number;
-}
-
-const KERNEL_ID = new Map<ParallelKernel, number>(PARALLEL_KERNELS.map((name, i) => [name, i]));
-/** Reserved bytes at the bottom of the memory: address 0 stays unused. */
-const HEAP_BASE = 1024;
-/** Bytes of the parameter block for kernels with long argument lists. */
-const PARAMS_BYTES = 256;
+import { addressOf, type WasmBuffer } from './wasm-buffer.js';
+import { WasmRuntime, type WasmThreadOptions } from './wasm-runtime.js';
 
 // Work sizes (elements, or flops for matmul) from which splitting over threads pays for the
 // hand-off (a few microseconds).
@@ -54,47 +36,27 @@ const i32Bits = new Int32Array(f32Bits.buffer);
  * The WebAssembly SIMD backend. Buffers live in one wasm memory (shared with the worker threads
  * when threads are available); float32 kernels run in wasm, everything else runs the reference
  * kernels on views of that memory, so it supports every op and dtype the reference does.
+ * Create it with `createWasmBackend()`.
  */
 export class WasmBackend implements Backend {
   readonly name: string = 'wasm';
-  private readonly memory: WebAssembly.Memory;
-  private readonly wasm: WasmExports;
-  private readonly heap: WasmHeap;
-  private readonly fns: KernelFn[];
-  private readonly pool: ThreadPool | null;
-  /** Scratch block of each thread; index 0 is the caller's. */
-  private readonly scratch: number[] = [];
-  private readonly scratchBytes: number;
-  private readonly paramsPtr: number;
-  private paramsView = new Int32Array(0);
-  private threadCount = 1;
+  private readonly rt: WasmRuntime;
 
-  constructor(module: WebAssembly.Module, shared: boolean, options: WasmBackendOptions = {}) {
-    this.memory = createMemory(shared);
-    const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
-    this.wasm = instance.exports as unknown as WasmExports;
-    this.fns = PARALLEL_KERNELS.map((name) => this.wasm[name] as KernelFn);
-    this.heap = new WasmHeap(this.memory, this.wasm.zeroBytes, HEAP_BASE);
-    this.paramsPtr = this.heap.alloc(PARAMS_BYTES);
-    this.scratchBytes = this.wasm.gemmScratchBytes() + 256;
-    this.scratch.push(this.heap.alloc(this.scratchBytes));
-    const spinMs = options.spinMs ?? 2;
-    this.pool = shared
-      ? new ThreadPool((index, control) => ({
-          module,
-          memory: this.memory,
-          control,
-          kernels: PARALLEL_KERNELS,
-          scratch: this.scratchFor(index),
-          spinMs,
-        }))
-      : null;
-    this.setThreads(options.threads ?? defaultThreads(shared));
+  /**
+   * @param module a compiled build: nabla.wasm for a shared memory, nabla-single.wasm otherwise.
+   * @param memory the memory to live in; worker threads only when it is shared.
+   */
+  constructor(
+    module: WebAssembly.Module,
+    memory: WebAssembly.Memory,
+    options: WasmThreadOptions = {},
+  ) {
+    this.rt = new WasmRuntime(module, memory, options);
   }
 
   /** Threads kernels may use, the caller's included. */
   get threads(): number {
-    return this.threadCount;
+    return this.rt.threads;
   }
 
   /**
@@ -102,52 +64,34 @@ export class WasmBackend implements Backend {
    * over outputs, never over a sum.
    */
   setThreads(n: number): void {
-    if (!Number.isInteger(n) || n < 1) {
-      throw new NablaError('setThreads', `expected a positive integer, got ${n}`);
-    }
-    this.threadCount = this.pool ? n : 1;
-    this.pool?.resize(this.threadCount - 1);
+    this.rt.setThreads(n);
   }
 
   /** Thread count, and how many chunks of work the worker threads have run so far. */
   threadStats(): { threads: number; workerChunks: number } {
-    return { threads: this.threadCount, workerChunks: this.pool?.workerChunks ?? 0 };
+    return { threads: this.rt.threads, workerChunks: this.rt.workerChunks };
   }
 
   /** Live and reserved bytes of the wasm memory. */
   memoryStats(): MemoryStats {
-    return this.heap.stats();
+    return this.rt.memoryStats();
   }
 
   /** Stops the worker threads; the backend keeps working on the calling thread. */
   dispose(): void {
-    this.pool?.terminate();
-    this.threadCount = 1;
+    this.rt.dispose();
   }
 
   alloc(dtype: DType, size: number): BackendBuffer {
-    const bytes = size * BYTES_PER_ELEMENT[dtype];
-    return new WasmBuffer(dtype, size, bytes === 0 ? 0 : this.heap.alloc(bytes), bytes);
+    return this.rt.alloc(dtype, size);
   }
 
   free(buffer: BackendBuffer): void {
-    const b = buffer as WasmBuffer;
-    // A second free (say, dispose and then a finalizer) is harmless.
-    if (b.freed) return;
-    b.freed = true;
-    b.cachedView = null;
-    if (b.bytes > 0) this.heap.release(b.ptr, b.bytes);
+    this.rt.free(buffer as WasmBuffer);
   }
 
   view(buffer: BackendBuffer): TypedArray {
-    const b = buffer as WasmBuffer;
-    const memory = this.memory.buffer;
-    if (b.cachedOn !== memory || b.cachedView === null) {
-      addressOf(b);
-      b.cachedView = makeView(b.dtype, memory, b.ptr, b.size);
-      b.cachedOn = memory;
-    }
-    return b.cachedView;
+    return this.rt.view(buffer as WasmBuffer);
   }
 
   fill(out: BackendBuffer, value: number): void {
@@ -166,7 +110,7 @@ export class WasmBackend implements Backend {
     }
     const n = x.size;
     const threshold = CHEAP_UNARY.has(op) ? PARALLEL_CHEAP_ELEMENTS : PARALLEL_ELEMENTS / 4;
-    this.exec('unaryF32', n, n >= threshold, 16, [code, addressOf(x), addressOf(out)]);
+    this.rt.exec('unaryF32', n, n >= threshold, 16, [code, addressOf(x), addressOf(out)]);
   }
 
   binary(
@@ -182,7 +126,7 @@ export class WasmBackend implements Backend {
     const merged = mergeDims(outShape, [aStrides, bStrides]);
     const rank = merged.shape.length;
     const f32 = a.dtype === 'float32' && b.dtype === 'float32' && out.dtype === 'float32';
-    if (code === undefined || !f32 || rank > 6) {
+    if (code === undefined || !f32 || rank > MAX_STRIDED_RANK) {
       ref.binary(op, this.view(a), aStrides, this.view(b), bStrides, this.view(out), outShape);
       return;
     }
@@ -193,21 +137,12 @@ export class WasmBackend implements Backend {
     const flatMode = rank === 0 ? 0 : rank === 1 ? flatBroadcastMode(sa[0]!, sb[0]!) : -1;
     if (flatMode >= 0) {
       const args = [code, addressOf(a), addressOf(b), addressOf(out), flatMode];
-      this.exec('binaryFlatF32', n, big, 16, args);
+      this.rt.exec('binaryFlatF32', n, big, 16, args);
       return;
     }
-    const p = this.params();
-    p[0] = code;
-    p[1] = addressOf(a);
-    p[2] = addressOf(b);
-    p[3] = addressOf(out);
-    p[4] = rank;
-    for (let d = 0; d < rank; d++) {
-      p[5 + d] = merged.shape[d]!;
-      p[11 + d] = sa[d]!;
-      p[17 + d] = sb[d]!;
-    }
-    this.exec('binaryRowsF32', n / merged.shape[rank - 1]!, big, 1, [this.paramsPtr]);
+    const [pa, pb, po] = [addressOf(a), addressOf(b), addressOf(out)];
+    const rows = writeBinaryRowsParams(this.rt.params(), code, pa, pb, po, merged);
+    this.rt.exec('binaryRowsF32', rows, big, 1, [this.rt.paramsPtr]);
   }
 
   where(
@@ -238,7 +173,7 @@ export class WasmBackend implements Backend {
     }
     const units = inner === 1 ? outer : outer * Math.ceil(inner / 512);
     const args = [REDUCE_CODES[op], addressOf(x), addressOf(out), size, inner];
-    this.exec('reduceF32', units, x.size >= PARALLEL_ELEMENTS, 1, args);
+    this.rt.exec('reduceF32', units, x.size >= PARALLEL_ELEMENTS, 1, args);
   }
 
   argReduce(
@@ -254,7 +189,7 @@ export class WasmBackend implements Backend {
       return;
     }
     const args = [op === 'argmin' ? 1 : 0, addressOf(x), addressOf(out), size, inner];
-    this.exec('argReduceF32', outer, x.size >= PARALLEL_ELEMENTS, 1, args);
+    this.rt.exec('argReduceF32', outer, x.size >= PARALLEL_ELEMENTS, 1, args);
   }
 
   matmul(a: BackendBuffer, b: BackendBuffer, out: BackendBuffer, spec: MatmulSpec): void {
@@ -264,24 +199,9 @@ export class WasmBackend implements Backend {
     }
     const { batch, m, n, k } = spec;
     if (batch * m * n === 0) return;
-    // Split over the dimension whose operand is cheaper to pack twice: by rows every thread
-    // packs all of B (k·n), by columns all of A (m·k).
-    const splitCols = n >= m;
-    const unit = splitCols ? 8 : 4;
-    const p = this.params();
-    p[0] = addressOf(a);
-    p[1] = addressOf(b);
-    p[2] = addressOf(out);
-    p[3] = m;
-    p[4] = n;
-    p[5] = k;
-    p[6] =
-      (spec.transA ? 1 : 0) | (spec.transB ? 2 : 0) | (spec.accumulate ? 4 : 0) | (splitCols ? 8 : 0);
-    p[7] = spec.aBatchStride;
-    p[8] = spec.bBatchStride;
-    p[9] = unit;
-    const units = batch * Math.ceil((splitCols ? n : m) / unit);
-    this.exec('gemm', units, 2 * batch * m * n * k >= PARALLEL_FLOPS, 1, [this.paramsPtr]);
+    const [pa, pb, po] = [addressOf(a), addressOf(b), addressOf(out)];
+    const units = writeGemmParams(this.rt.params(), pa, pb, po, spec);
+    this.rt.exec('gemm', units, 2 * batch * m * n * k >= PARALLEL_FLOPS, 1, [this.rt.paramsPtr]);
   }
 
   copy(
@@ -294,31 +214,18 @@ export class WasmBackend implements Backend {
     shape: readonly number[],
   ): void {
     const merged = mergeDims(shape, [srcStrides, dstStrides]);
-    const rank = merged.shape.length;
-    if (src.dtype !== dst.dtype || rank > 6) {
+    if (src.dtype !== dst.dtype || merged.shape.length > MAX_STRIDED_RANK) {
       const [vs, vd] = [this.view(src), this.view(dst)];
       ref.copy(vs, srcOffset, srcStrides, vd, dstOffset, dstStrides, shape);
       return;
     }
-    let total = 1;
-    for (const d of shape) total *= d;
+    const total = shape.reduce((a, b) => a * b, 1);
     if (total === 0) return;
     const es = BYTES_PER_ELEMENT[src.dtype];
-    const p = this.params();
-    p[0] = addressOf(src) + srcOffset * es;
-    p[1] = addressOf(dst) + dstOffset * es;
-    p[2] = es;
-    p[3] = Math.max(rank, 1);
-    p[4] = rank === 0 ? 1 : merged.shape[0]!;
-    p[10] = rank === 0 ? 1 : merged.strides[0]![0]!;
-    p[16] = rank === 0 ? 1 : merged.strides[1]![0]!;
-    for (let d = 1; d < rank; d++) {
-      p[4 + d] = merged.shape[d]!;
-      p[10 + d] = merged.strides[0]![d]!;
-      p[16 + d] = merged.strides[1]![d]!;
-    }
-    const rows = rank === 0 ? 1 : total / merged.shape[rank - 1]!;
-    this.exec('copyRows', rows, total >= PARALLEL_CHEAP_ELEMENTS, 1, [this.paramsPtr]);
+    const from = addressOf(src) + srcOffset * es;
+    const to = addressOf(dst) + dstOffset * es;
+    const rows = writeCopyParams(this.rt.params(), from, to, es, merged);
+    this.rt.exec('copyRows', rows, total >= PARALLEL_CHEAP_ELEMENTS, 1, [this.rt.paramsPtr]);
   }
 
   gather(
@@ -337,7 +244,7 @@ export class WasmBackend implements Backend {
     if (outer * count * inner === 0) return;
     const rowBytes = inner * BYTES_PER_ELEMENT[x.dtype];
     const args = [addressOf(x), addressOf(indices), addressOf(out), count, axisSize, rowBytes];
-    this.exec('gatherRows', outer * count, out.size >= PARALLEL_CHEAP_ELEMENTS, 1, args);
+    this.rt.exec('gatherRows', outer * count, out.size >= PARALLEL_CHEAP_ELEMENTS, 1, args);
   }
 
   scatterAdd(
@@ -355,7 +262,7 @@ export class WasmBackend implements Backend {
     const count = indices.size;
     if (outer * count * inner === 0) return;
     const args = [addressOf(src), addressOf(indices), addressOf(out), count, axisSize, inner];
-    this.exec('scatterAddF32', outer, src.size >= PARALLEL_ELEMENTS, 1, args);
+    this.rt.exec('scatterAddF32', outer, src.size >= PARALLEL_ELEMENTS, 1, args);
   }
 
   im2col(x: BackendBuffer, spec: PatchSpec, padValue: number, out: BackendBuffer): void {
@@ -364,9 +271,10 @@ export class WasmBackend implements Backend {
       return;
     }
     f32Bits[0] = padValue;
-    this.patchParams(x, out, spec, x.dtype === 'float32' ? i32Bits[0]! : padValue | 0);
+    const padBits = x.dtype === 'float32' ? i32Bits[0]! : padValue | 0;
+    writePatchParams(this.rt.params(), addressOf(x), addressOf(out), spec, padBits);
     const big = out.size >= PARALLEL_ELEMENTS;
-    this.exec('im2col32', spec.n * spec.outH, big, 1, [this.paramsPtr]);
+    this.rt.exec('im2col32', spec.n * spec.outH, big, 1, [this.rt.paramsPtr]);
   }
 
   col2im(cols: BackendBuffer, spec: PatchSpec, out: BackendBuffer): void {
@@ -374,8 +282,8 @@ export class WasmBackend implements Backend {
       ref.col2im(this.view(cols), spec, this.view(out));
       return;
     }
-    this.patchParams(out, cols, spec, 0);
-    this.exec('col2imF32', spec.n, cols.size >= PARALLEL_ELEMENTS, 1, [this.paramsPtr]);
+    writePatchParams(this.rt.params(), addressOf(out), addressOf(cols), spec, 0);
+    this.rt.exec('col2imF32', spec.n, cols.size >= PARALLEL_ELEMENTS, 1, [this.rt.paramsPtr]);
   }
 
   softmax(x: BackendBuffer, rows: number, cols: number, log: boolean, out: BackendBuffer): void {
@@ -384,7 +292,7 @@ export class WasmBackend implements Backend {
       return;
     }
     const args = [addressOf(x), addressOf(out), cols, log ? 1 : 0];
-    this.exec('softmaxF32', rows, rows * cols >= PARALLEL_ELEMENTS / 2, 1, args);
+    this.rt.exec('softmaxF32', rows, rows * cols >= PARALLEL_ELEMENTS / 2, 1, args);
   }
 
   adamUpdate(
@@ -404,7 +312,7 @@ export class WasmBackend implements Backend {
     }
     const ptrs = [addressOf(param), addressOf(grad), addressOf(m), addressOf(v)];
     const big = param.size >= PARALLEL_ELEMENTS;
-    this.exec('adamF32', param.size, big, 16, [...ptrs, lr, beta1, beta2, epsilon]);
+    this.rt.exec('adamF32', param.size, big, 16, [...ptrs, lr, beta1, beta2, epsilon]);
   }
 
   /**
@@ -425,49 +333,13 @@ export class WasmBackend implements Backend {
     }
     const buffers = velocity ? [param, grad, velocity] : [param, grad];
     if (buffers.some((b) => b.dtype !== 'float32')) {
-      sgdReference(this.view(param), this.view(grad), velocity && this.view(velocity), lr, momentum, nesterov);
+      const vel = velocity && this.view(velocity);
+      sgdReference(this.view(param), this.view(grad), vel, lr, momentum, nesterov);
       return;
     }
     const vel = velocity ? addressOf(velocity) : 0;
     const args = [addressOf(param), addressOf(grad), vel, lr, momentum, nesterov ? 1 : 0];
-    this.exec('sgdF32', param.size, param.size >= PARALLEL_ELEMENTS, 16, args);
-  }
-
-  /** Runs a kernel over `units`, on all threads when `parallel` and there is more than one. */
-  private exec(
-    kernel: ParallelKernel,
-    units: number,
-    parallel: boolean,
-    grain: number,
-    args: number[],
-  ): void {
-    if (units <= 0) return;
-    const fn = this.fns[KERNEL_ID.get(kernel)!]!;
-    const chunks = parallel ? Math.min(this.threadCount, Math.ceil(units / grain)) : 1;
-    if (chunks <= 1 || this.pool === null) {
-      fn(0, units, this.scratch[0]!, ...args);
-      return;
-    }
-    this.pool.run(KERNEL_ID.get(kernel)!, fn, this.scratch[0]!, units, chunks, grain, args);
-  }
-
-  /** The parameter block as int32 words, on the current memory buffer. */
-  private params(): Int32Array {
-    if (this.paramsView.buffer !== this.memory.buffer) {
-      this.paramsView = new Int32Array(this.memory.buffer, this.paramsPtr, PARAMS_BYTES / 4);
-    }
-    return this.paramsView;
-  }
-
-  private patchParams(image: BackendBuffer, cols: BackendBuffer, s: PatchSpec, pad: number): void {
-    const p = this.params();
-    p.set([addressOf(image), addressOf(cols), s.n, s.h, s.w, s.c, s.kh, s.kw, s.outH, s.outW]);
-    p.set([s.strideH, s.strideW, s.padTop, s.padLeft, s.dilationH, s.dilationW, pad], 10);
-  }
-
-  private scratchFor(index: number): number {
-    while (this.scratch.length <= index) this.scratch.push(this.heap.alloc(this.scratchBytes));
-    return this.scratch[index]!;
+    this.rt.exec('sgdF32', param.size, param.size >= PARALLEL_ELEMENTS, 16, args);
   }
 }
 
@@ -498,54 +370,3 @@ function sgdReference(
   }
 }
 
-/** A wasm memory, shared when threads are possible; asks for less address space if refused. */
-function createMemory(shared: boolean): WebAssembly.Memory {
-  const initial = 256;
-  if (!shared) return new WebAssembly.Memory({ initial });
-  for (const maximum of [65536, 32768, 16384]) {
-    try {
-      return new WebAssembly.Memory({ initial, maximum, shared: true });
-    } catch {
-      // Try a smaller reservation.
-    }
-  }
-  throw new NablaError('wasm', 'cannot create a shared wasm memory');
-}
-
-function defaultThreads(shared: boolean): number {
-  if (!shared) return 1;
-  const node = nodeBuiltins();
-  if (node) return node.os.availableParallelism();
-  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
-    ?.hardwareConcurrency;
-  return Math.max(1, cores ?? 1);
-}
-
-/**
- * Whether `createWasmBackend()` works here without arguments: WebAssembly SIMD validates and the
- * build file can be loaded synchronously (Node). In browsers, pass a module from
- * `loadWasmModule()` instead.
- */
-export function isWasmAvailable(): boolean {
-  try {
-    return simdSupported() && compileWasmSync(sharedMemorySupported()) !== undefined;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Creates the wasm backend, synchronously.
- *
- * @example
- * const backend = createWasmBackend({ threads: 2 });
- * setBackend(backend);
- */
-export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
-  const shared = sharedMemorySupported();
-  const module = options.module ?? compileWasmSync(shared);
-  if (!module) {
-    throw new NablaError('wasm', 'build/nabla.wasm is missing or SIMD is unsupported');
-  }
-  return new WasmBackend(module, shared, options);
-}

@@ -1,0 +1,149 @@
+import { BYTES_PER_ELEMENT, type DType, type TypedArray } from '../../core/dtype.js';
+import { NablaError } from '../../core/errors.js';
+import { WasmHeap, type MemoryStats } from './heap.js';
+import { PARALLEL_KERNELS, type ParallelKernel, type WasmExports } from './loader.js';
+import { ThreadPool, type KernelFn } from './thread-pool.js';
+import { addressOf, makeView, WasmBuffer } from './wasm-buffer.js';
+
+/** Thread settings of a `WasmBackend`. */
+export interface WasmThreadOptions {
+  /** Threads including the caller's (default 1 here; `createWasmBackend` defaults to the cores). */
+  readonly threads?: number;
+  /** How long an idle worker spins before it sleeps, in ms (default 2). */
+  readonly spinMs?: number;
+}
+
+const KERNEL_ID = new Map<ParallelKernel, number>(PARALLEL_KERNELS.map((name, i) => [name, i]));
+/** Reserved bytes at the bottom of the memory: address 0 stays unused. */
+const HEAP_BASE = 1024;
+/** Bytes of the parameter block for kernels with long argument lists. */
+const PARAMS_BYTES = 256;
+
+/**
+ * What the wasm kernels run on: the instance and its memory, the buffer heap, each thread's
+ * scratch block, and the worker pool that `exec` splits work over.
+ */
+export class WasmRuntime {
+  readonly wasm: WasmExports;
+  /** Address of the parameter block (one task runs at a time, so one block serves all). */
+  readonly paramsPtr: number;
+  private readonly heap: WasmHeap;
+  private readonly fns: KernelFn[];
+  private readonly pool: ThreadPool | null;
+  /** Scratch block of each thread; index 0 is the caller's. */
+  private readonly scratch: number[] = [];
+  private readonly scratchBytes: number;
+  private paramsView = new Int32Array(0);
+  private threadCount = 1;
+
+  constructor(
+    module: WebAssembly.Module,
+    readonly memory: WebAssembly.Memory,
+    options: WasmThreadOptions = {},
+  ) {
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    this.wasm = instance.exports as unknown as WasmExports;
+    this.fns = PARALLEL_KERNELS.map((name) => this.wasm[name] as KernelFn);
+    this.heap = new WasmHeap(memory, this.wasm.zeroBytes, HEAP_BASE);
+    this.paramsPtr = this.heap.alloc(PARAMS_BYTES);
+    this.scratchBytes = this.wasm.gemmScratchBytes() + 256;
+    this.scratch.push(this.heap.alloc(this.scratchBytes));
+    const spinMs = options.spinMs ?? 2;
+    const shared = memory.buffer instanceof SharedArrayBuffer;
+    this.pool = shared
+      ? new ThreadPool((index, control) => ({
+          module,
+          memory,
+          control,
+          kernels: PARALLEL_KERNELS,
+          scratch: this.scratchFor(index),
+          spinMs,
+        }))
+      : null;
+    this.setThreads(options.threads ?? 1);
+  }
+
+  get threads(): number {
+    return this.threadCount;
+  }
+
+  setThreads(n: number): void {
+    if (!Number.isInteger(n) || n < 1) {
+      throw new NablaError('setThreads', `expected a positive integer, got ${n}`);
+    }
+    this.threadCount = this.pool ? n : 1;
+    this.pool?.ensure(this.threadCount - 1);
+  }
+
+  get workerChunks(): number {
+    return this.pool?.workerChunks ?? 0;
+  }
+
+  memoryStats(): MemoryStats {
+    return this.heap.stats();
+  }
+
+  dispose(): void {
+    this.pool?.terminate();
+    this.threadCount = 1;
+  }
+
+  alloc(dtype: DType, size: number): WasmBuffer {
+    const bytes = size * BYTES_PER_ELEMENT[dtype];
+    return new WasmBuffer(dtype, size, bytes === 0 ? 0 : this.heap.alloc(bytes), bytes);
+  }
+
+  free(b: WasmBuffer): void {
+    // A second free (say, dispose and then a finalizer) is harmless.
+    if (b.freed) return;
+    b.freed = true;
+    b.cachedView = null;
+    if (b.bytes > 0) this.heap.release(b.ptr, b.bytes);
+  }
+
+  view(b: WasmBuffer): TypedArray {
+    // Views are cached per buffer and rebuilt when the memory has grown (a new SharedArrayBuffer).
+    const memory = this.memory.buffer;
+    if (b.cachedOn !== memory || b.cachedView === null) {
+      addressOf(b);
+      b.cachedView = makeView(b.dtype, memory, b.ptr, b.size);
+      b.cachedOn = memory;
+    }
+    return b.cachedView;
+  }
+
+  /** The parameter block as int32 words, on the current memory buffer. */
+  params(): Int32Array {
+    if (this.paramsView.buffer !== this.memory.buffer) {
+      this.paramsView = new Int32Array(this.memory.buffer, this.paramsPtr, PARAMS_BYTES / 4);
+    }
+    return this.paramsView;
+  }
+
+  /**
+   * Runs `kernel(lo, hi, scratch, ...args)` over work units `[0, units)`: on the calling thread,
+   * or, when `parallel` and there are threads, in chunks of a multiple of `grain` units.
+   */
+  exec(
+    kernel: ParallelKernel,
+    units: number,
+    parallel: boolean,
+    grain: number,
+    args: number[],
+  ): void {
+    if (units <= 0) return;
+    const id = KERNEL_ID.get(kernel)!;
+    const fn = this.fns[id]!;
+    const chunks = parallel ? Math.min(this.threadCount, Math.ceil(units / grain)) : 1;
+    if (chunks <= 1 || this.pool === null) {
+      fn(0, units, this.scratch[0]!, ...args);
+      return;
+    }
+    this.pool.run(id, fn, this.scratch[0]!, units, chunks, grain, args);
+  }
+
+  private scratchFor(index: number): number {
+    while (this.scratch.length <= index) this.scratch.push(this.heap.alloc(this.scratchBytes));
+    return this.scratch[index]!;
+  }
+}
