@@ -106,7 +106,10 @@ export function getLoss(identifier: LossIdentifier): Loss {
   if (identifier instanceof Loss) return identifier;
   if (typeof identifier === 'function') return new LossFunctionWrapper(identifier);
   if (typeof identifier === 'string') {
-    const factory = custom.get(key(identifier)) ?? registry.get(key(identifier));
+    // A registered function keeps the name it was registered under, so that it reloads.
+    const registered = custom.get(key(identifier));
+    if (registered) return make(registered, { name: identifier });
+    const factory = registry.get(key(identifier));
     if (!factory) throw unknown(identifier);
     return make(factory, {});
   }
