@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/index.js';
-import { checkNumber } from './hyperparameters.js';
+import { checkNumber } from './checks.js';
 import { Optimizer, type OptimizerConfig } from './optimizer.js';
 
 /** Options of `Adagrad` (Keras defaults). */

@@ -22,7 +22,10 @@ describe('Adam by hand', () => {
     //        α₁ = 0.1·√(1 − 0.999)/(1 − 0.9) = √0.001 = 0.0316227766
     //        w₁ = w₀ − α₁·m/(√v + ε)
     const a1 = Math.sqrt(0.001);
-    const w1 = [1 - (a1 * 0.05) / (Math.sqrt(0.00025) + 1e-7), -2 + (a1 * 0.1) / (Math.sqrt(0.001) + 1e-7)];
+    const w1 = [
+      1 - (a1 * 0.05) / (Math.sqrt(0.00025) + 1e-7),
+      -2 + (a1 * 0.1) / (Math.sqrt(0.001) + 1e-7),
+    ];
     assertClose(w, w1, 1e-12);
     assertClose(w, [0.9000006324515321, -1.900000316226766], 1e-12);
     opt.applyGradients([[tensor([0.5, -1], { dtype: 'float64' }), w]]);
@@ -43,7 +46,8 @@ describe('Adam by hand', () => {
   it('puts ε on √v, not on the bias-corrected √v̂ (PyTorch differs)', () => {
     // With a huge ε the placement dominates: Keras's step is α₁·m/(√v + ε).
     const w = tensor([0], { dtype: 'float64' });
-    new Adam({ learningRate: 1, epsilon: 1 }).applyGradients([[tensor([1], { dtype: 'float64' }), w]]);
+    const g = tensor([1], { dtype: 'float64' });
+    new Adam({ learningRate: 1, epsilon: 1 }).applyGradients([[g, w]]);
     const alpha = Math.sqrt(0.001) / 0.1;
     const keras = -(alpha * 0.1) / (Math.sqrt(0.001) + 1);
     const pytorch = -(0.1 / 0.1) / (Math.sqrt(0.001) / Math.sqrt(0.001) + 1);

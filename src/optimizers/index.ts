@@ -137,7 +137,8 @@ export function getOptimizer(identifier: OptimizerIdentifier): Optimizer {
 function lookup(name: string): OptimizerFactory {
   const factory = REGISTRY.get(name.toLowerCase());
   if (!factory) {
-    throw new NablaError('getOptimizer', `unknown optimizer '${name}' (known: ${[...REGISTRY.keys()].join(', ')})`);
+    const known = [...REGISTRY.keys()].join(', ');
+    throw new NablaError('getOptimizer', `unknown optimizer '${name}' (known: ${known})`);
   }
   return factory;
 }

@@ -3,12 +3,19 @@
  * their state in `build` and hold the math in `updateStep`; this class does everything shared,
  * in Keras's order: gradient clipping, decoupled weight decay, the update, the iteration count.
  */
-import { isFloat } from '../core/dtype.js';
 import { NablaError, fmtShape } from '../core/errors.js';
 import { shapesEqual } from '../core/shape.js';
-import { Tensor, backend, full, keep, noGrad, scalar, setBackend, tidy } from '../tensor/index.js';
+import { noGrad, scalar, tidy, type Tensor } from '../tensor/index.js';
+import {
+  checkGradient,
+  checkKeys,
+  checkLearningRate,
+  checkNumber,
+  checkOptional,
+  checkVariable,
+} from './checks.js';
 import { clipByGlobalNorm, clipByNorm, clipByValue } from './clip.js';
-import { checkKeys, checkNumber, checkOptional } from './hyperparameters.js';
+import { SlotStore, createSlot } from './slots.js';
 
 /** A learning rate that changes with the step: `learningRate = schedule.call(iterations)`. */
 export interface LearningRateSchedule {
@@ -75,8 +82,7 @@ export abstract class Optimizer {
   /** Use a backend's fused update kernel where one exists. `false` forces composed tensor ops. */
   useFusedKernels = true;
   private lr: number | LearningRateSchedule;
-  private readonly slots = new Map<Tensor, Tensor[]>();
-  private readonly order: Tensor[] = [];
+  private readonly slots = new SlotStore();
   private readonly decayExcluded = new Set<Tensor>();
   private decayExcludedNames: readonly string[] = [];
 
@@ -96,11 +102,13 @@ export abstract class Optimizer {
     const positive = { min: 0, minOpen: true };
     this.clipNorm = checkOptional(className, 'clipNorm', config.clipNorm, positive);
     this.clipValue = checkOptional(className, 'clipValue', config.clipValue, positive);
-    this.globalClipNorm = checkOptional(className, 'globalClipNorm', config.globalClipNorm, positive);
+    const globalClip = config.globalClipNorm;
+    this.globalClipNorm = checkOptional(className, 'globalClipNorm', globalClip, positive);
     this.weightDecay = checkOptional(className, 'weightDecay', config.weightDecay, { min: 0 });
     const clips = [this.clipNorm, this.clipValue, this.globalClipNorm].filter((c) => c !== null);
     if (clips.length > 1) {
-      throw new NablaError(className, 'only one of clipNorm, clipValue and globalClipNorm can be set');
+      const message = 'only one of clipNorm, clipValue and globalClipNorm can be set';
+      throw new NablaError(className, message);
     }
   }
 
@@ -127,15 +135,7 @@ export abstract class Optimizer {
 
   /** A state tensor shaped like `variable`, filled with `value`, named `<variable>_<name>`. */
   protected addSlot(variable: Tensor, name: string, value = 0): Tensor {
-    const previous = backend();
-    setBackend(variable.backend);
-    try {
-      const slot = keep(full(variable.shape, value, { dtype: variable.dtype }));
-      slot.name = `${slotPrefix(variable, this.order.length)}_${name}`;
-      return slot;
-    } finally {
-      setBackend(previous);
-    }
+    return createSlot(variable, name, value, this.slots.size);
   }
 
   /**
@@ -155,7 +155,7 @@ export abstract class Optimizer {
       variables.push(variable);
     }
     if (variables.length === 0) throw new NablaError(op, 'no gradient was given for any variable');
-    this.buildSlots(variables);
+    for (const v of variables) this.slotsOf(v);
     const lr = this.learningRate;
     noGrad(() =>
       tidy(() => {
@@ -166,7 +166,7 @@ export abstract class Optimizer {
           if (this.weightDecay && this.usesWeightDecay(variable)) {
             variable.assign(variable.sub(variable.mul(this.weightDecay * lr)));
           }
-          this.updateStep(clipped[i]!, variable, this.slots.get(variable)!, lr);
+          this.updateStep(clipped[i]!, variable, this.slotsOf(variable), lr);
         }
       }),
     );
@@ -200,7 +200,10 @@ export abstract class Optimizer {
   }
 
   /** Keeps the given variables, or those whose name contains one of `varNames`, from decay. */
-  excludeFromWeightDecay(options: { variables?: readonly Tensor[]; varNames?: readonly string[] }): void {
+  excludeFromWeightDecay(options: {
+    variables?: readonly Tensor[];
+    varNames?: readonly string[];
+  }): void {
     for (const v of options.variables ?? []) this.decayExcluded.add(v);
     this.decayExcludedNames = [...this.decayExcludedNames, ...(options.varNames ?? [])];
   }
@@ -209,7 +212,8 @@ export abstract class Optimizer {
   getConfig(): Record<string, unknown> {
     const lr = this.lr;
     return {
-      learningRate: typeof lr === 'number' ? lr : { className: lr.className, config: lr.getConfig() },
+      learningRate:
+        typeof lr === 'number' ? lr : { className: lr.className, config: lr.getConfig() },
       weightDecay: this.weightDecay,
       clipNorm: this.clipNorm,
       globalClipNorm: this.globalClipNorm,
@@ -232,36 +236,35 @@ export abstract class Optimizer {
    */
   setWeights(weights: readonly OptimizerWeight[], variables: readonly Tensor[]): void {
     const op = `${this.className}.setWeights`;
-    for (const v of variables) checkVariable(op, v);
-    this.buildSlots(variables);
+    for (const v of variables) {
+      checkVariable(op, v);
+      this.slotsOf(v);
+    }
     const entries = this.stateEntries();
     if (weights.length !== entries.length) {
       const names = entries.map((e) => e.name).join(', ');
-      throw new NablaError(op, `expected ${entries.length} weights (${names}), got ${weights.length}`);
+      const message = `expected ${entries.length} weights (${names}), got ${weights.length}`;
+      throw new NablaError(op, message);
     }
+    // Check everything before writing anything, so a bad file leaves the state untouched.
     entries.forEach((entry, i) => {
-      const value = weights[i]!.value;
-      if (!shapesEqual(value.shape, entry.shape)) {
-        throw new NablaError(op, `weight ${i} ('${entry.name}') has shape ${fmtShape(entry.shape)}, got ${fmtShape(value.shape)}`);
+      const shape = weights[i]!.value.shape;
+      if (!shapesEqual(shape, entry.shape)) {
+        const expected = `weight ${i} ('${entry.name}') has shape ${fmtShape(entry.shape)}`;
+        throw new NablaError(op, `${expected}, got ${fmtShape(shape)}`);
       }
-      entry.write(value);
     });
+    entries.forEach((entry, i) => entry.write(weights[i]!.value));
   }
 
   /** Frees the state tensors and resets `iterations`: if used again, it starts afresh. */
   dispose(): void {
-    for (const list of this.slots.values()) for (const s of list) s.dispose();
-    this.slots.clear();
-    this.order.length = 0;
+    this.slots.dispose();
     this.iterations = 0;
   }
 
-  private buildSlots(variables: readonly Tensor[]): void {
-    for (const v of variables) {
-      if (this.slots.has(v)) continue;
-      this.slots.set(v, noGrad(() => this.build(v)));
-      this.order.push(v);
-    }
+  private slotsOf(variable: Tensor): Tensor[] {
+    return this.slots.get(variable, (v) => noGrad(() => this.build(v)));
   }
 
   private clipGradients(grads: Tensor[]): Tensor[] {
@@ -298,19 +301,14 @@ export abstract class Optimizer {
         },
       });
     }
-    const slotCount = Math.max(0, ...this.order.map((v) => this.slots.get(v)!.length));
-    for (let s = 0; s < slotCount; s++) {
-      for (const v of this.order) {
-        const slot = this.slots.get(v)![s];
-        if (!slot) continue;
-        entries.push({
-          name: slot.name ?? `slot_${s}`,
-          shape: slot.shape,
-          read: () => slot.clone(),
-          write: (t) => slot.assign(t),
-        });
-      }
-    }
+    this.slots.list().forEach((slot, i) => {
+      entries.push({
+        name: slot.name ?? `slot${i}`,
+        shape: slot.shape,
+        read: () => slot.clone(),
+        write: (t) => slot.assign(t),
+      });
+    });
     for (const [name, value] of Object.entries(this.scalarState())) {
       entries.push({
         name,
@@ -321,38 +319,4 @@ export abstract class Optimizer {
     }
     return entries;
   }
-}
-
-function checkLearningRate(owner: string, value: unknown): number | LearningRateSchedule {
-  if (typeof value === 'number') return checkNumber(owner, 'learningRate', value, { min: 0 });
-  const schedule = value as Partial<LearningRateSchedule> | null;
-  if (schedule && typeof schedule === 'object' && typeof schedule.call === 'function') {
-    return schedule as LearningRateSchedule;
-  }
-  throw new NablaError(owner, `learningRate must be a number or a schedule, got ${String(value)}`);
-}
-
-function checkVariable(op: string, variable: unknown): asserts variable is Tensor {
-  if (!(variable instanceof Tensor)) {
-    throw new NablaError(op, `each variable must be a Tensor, got ${typeof variable}`);
-  }
-  variable.assertAlive(op);
-  if (!isFloat(variable.dtype)) {
-    throw new NablaError(op, `variable ${variable.name ?? fmtShape(variable.shape)} is ${variable.dtype}; only float variables can be trained`);
-  }
-}
-
-function checkGradient(op: string, grad: unknown, variable: Tensor): asserts grad is Tensor {
-  if (!(grad instanceof Tensor)) {
-    throw new NablaError(op, `each gradient must be a Tensor or null, got ${typeof grad}`);
-  }
-  grad.assertAlive(op);
-  if (!shapesEqual(grad.shape, variable.shape)) {
-    const what = variable.name ?? 'variable';
-    throw new NablaError(op, `gradient ${fmtShape(grad.shape)} does not match ${what} ${fmtShape(variable.shape)}`);
-  }
-}
-
-function slotPrefix(variable: Tensor, index: number): string {
-  return variable.name ? variable.name.replace(/[/:]/g, '_') : `variable${index}`;
 }

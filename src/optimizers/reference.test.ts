@@ -49,7 +49,7 @@ function compare(c: Case, actual: number[][][], tol: number): void {
         const err = Math.abs(x - want);
         assert.ok(
           err <= tol * (1 + Math.abs(want)),
-          `${c.name}: step ${step + 1}, variable ${i}, element ${j}: ${x} vs ${want} (error ${err})`,
+          `${c.name}: step ${step + 1}, variable ${i}[${j}]: ${x} vs ${want} (error ${err})`,
         );
       });
     });

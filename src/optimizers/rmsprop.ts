@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/index.js';
-import { checkBoolean, checkNumber } from './hyperparameters.js';
+import { checkBoolean, checkNumber } from './checks.js';
 import { Optimizer, type OptimizerConfig } from './optimizer.js';
 
 /** Options of `RMSprop` (Keras defaults). */

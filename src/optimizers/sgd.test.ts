@@ -66,7 +66,7 @@ describe('SGD by hand', () => {
     assert.throws(() => new SGD({ momentum: -0.1 }), NablaError);
     assert.throws(() => new SGD({ learningRate: -1 }), /learningRate must be in \[0, ∞\)/);
     assert.throws(() => new SGD({ learningRate: Number.NaN }), /finite number/);
-    assert.throws(() => new SGD({ nesterov: 1 as unknown as boolean }), /nesterov must be a boolean/);
+    assert.throws(() => new SGD({ nesterov: 1 as never }), /nesterov must be a boolean/);
     assert.throws(() => new SGD({ momentun: 0.9 } as never), /unknown option 'momentun'/);
   });
 });

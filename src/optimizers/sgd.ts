@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor/index.js';
 import { fusable, hasSgdUpdate } from './fused.js';
-import { checkBoolean, checkNumber } from './hyperparameters.js';
+import { checkBoolean, checkNumber } from './checks.js';
 import { Optimizer, type OptimizerConfig } from './optimizer.js';
 
 /** Options of `SGD` (Keras defaults). */

@@ -36,12 +36,21 @@ const CONFIGS: Array<[string, Record<string, unknown>]> = [
   ['adadelta', { learningRate: 1 }],
   ['adamax', {}],
   ['nadam', { learningRate: 0.01 }],
-  ['adam', { learningRate: { className: 'CosineDecay', config: { initialLearningRate: 0.01, decaySteps: 4 } } }],
+  [
+    'adam',
+    {
+      learningRate: {
+        className: 'CosineDecay',
+        config: { initialLearningRate: 0.01, decaySteps: 4 },
+      },
+    },
+  ],
 ];
 
 describe('optimizer state', () => {
   for (const [name, config] of CONFIGS) {
-    it(`${name} ${JSON.stringify(config)}: 3 steps + save + restore + 2 steps = 5 steps, exactly`, () => {
+    const title = `${name} ${JSON.stringify(config)}`;
+    it(`${title}: 3 steps + save + restore + 2 steps = 5 steps, exactly`, () => {
       const straight = makeVariables();
       const reference = getOptimizer({ className: name, config });
       for (let s = 0; s < 5; s++) stepWith(reference, straight, s);
@@ -101,10 +110,12 @@ describe('optimizer state', () => {
       () => getOptimizer('adam').setWeights(saved.slice(0, 4), variables),
       /Adam.setWeights: expected 6 weights \(iteration, learningRate, dense_kernel_momentum/,
     );
+    const target = getOptimizer('adam');
     assert.throws(
-      () => getOptimizer('adam').setWeights(saved, [variables[1]!, variables[0]!]),
+      () => target.setWeights(saved, [variables[1]!, variables[0]!]),
       /weight 2 \('dense_bias_momentum'\) has shape \[3\], got \[4,3\]/,
     );
+    assert.equal(target.iterations, 0, 'nothing is written when a check fails');
   });
 
   it('resolves names in any case, instances, and {className, config}', () => {
@@ -115,15 +126,25 @@ describe('optimizer state', () => {
     assert.equal(getOptimizer('adamW').className, 'AdamW');
     const sgd = new SGD();
     assert.equal(getOptimizer(sgd), sgd);
-    assert.throws(() => getOptimizer('adma'), /getOptimizer: unknown optimizer 'adma' \(known: sgd, adam/);
-    assert.throws(() => getOptimizer(42 as never), /expected a name, an Optimizer or \{className, config\}/);
+    assert.throws(
+      () => getOptimizer('adma'),
+      /getOptimizer: unknown optimizer 'adma' \(known: sgd, adam/,
+    );
+    assert.throws(
+      () => getOptimizer(42 as never),
+      /expected a name, an Optimizer or \{className, config\}/,
+    );
   });
 
   it('round-trips every option through JSON', () => {
     const original = getOptimizer({
       className: 'RMSprop',
       config: {
-        learningRate: schedules.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 3, decayRate: 0.5 }),
+        learningRate: schedules.exponentialDecay({
+          initialLearningRate: 0.1,
+          decaySteps: 3,
+          decayRate: 0.5,
+        }),
         rho: 0.8,
         momentum: 0.2,
         centered: true,
@@ -178,6 +199,9 @@ describe('optimizer state', () => {
     const w = tensor([1, 1, 1]);
     opt.applyGradients([[tensor([3, -0.1, 0]), w]]);
     assert.deepEqual(Array.from(w.dataSync()), [0.5, 1.5, 1]);
-    assert.throws(() => new SignSGD({ momentum: 0.9 } as never), /SignSGD: unknown option 'momentum'/);
+    assert.throws(
+      () => new SignSGD({ momentum: 0.9 } as never),
+      /SignSGD: unknown option 'momentum'/,
+    );
   });
 });

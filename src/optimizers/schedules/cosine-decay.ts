@@ -1,5 +1,5 @@
 import type { LearningRateSchedule } from '../optimizer.js';
-import { checkKeys, checkNumber, checkOptional } from '../hyperparameters.js';
+import { checkKeys, checkNumber, checkOptional, POSITIVE } from '../checks.js';
 
 /** Options of `CosineDecay` (Keras defaults). */
 export interface CosineDecayConfig {
@@ -29,7 +29,8 @@ export interface CosineDecayConfig {
  *
  * @example
  * // warm up from 0 to 0.1 over 1000 steps, then decay to 0 over 10000
- * nb.optimizers.schedules.cosineDecay({ initialLearningRate: 0, decaySteps: 10000, warmupTarget: 0.1, warmupSteps: 1000 })
+ * nb.optimizers.schedules.cosineDecay({
+ *   initialLearningRate: 0, decaySteps: 10000, warmupTarget: 0.1, warmupSteps: 1000 });
  */
 export class CosineDecay implements LearningRateSchedule {
   readonly className = 'CosineDecay';
@@ -43,8 +44,9 @@ export class CosineDecay implements LearningRateSchedule {
     const owner = this.className;
     const keys = ['initialLearningRate', 'decaySteps', 'alpha', 'warmupTarget', 'warmupSteps'];
     checkKeys(owner, config, keys);
-    this.initialLearningRate = checkNumber(owner, 'initialLearningRate', config.initialLearningRate);
-    this.decaySteps = checkNumber(owner, 'decaySteps', config.decaySteps, { min: 0, minOpen: true });
+    const initial = config.initialLearningRate;
+    this.initialLearningRate = checkNumber(owner, 'initialLearningRate', initial);
+    this.decaySteps = checkNumber(owner, 'decaySteps', config.decaySteps, POSITIVE);
     this.alpha = checkNumber(owner, 'alpha', config.alpha ?? 0, { min: 0, max: 1 });
     this.warmupTarget = checkOptional(owner, 'warmupTarget', config.warmupTarget);
     this.warmupSteps = checkNumber(owner, 'warmupSteps', config.warmupSteps ?? 0, { min: 0 });

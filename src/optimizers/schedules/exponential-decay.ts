@@ -1,5 +1,5 @@
 import type { LearningRateSchedule } from '../optimizer.js';
-import { checkBoolean, checkKeys, checkNumber } from '../hyperparameters.js';
+import { checkBoolean, checkKeys, checkNumber, POSITIVE } from '../checks.js';
 
 /** Options of `ExponentialDecay`. */
 export interface ExponentialDecayConfig {
@@ -33,9 +33,10 @@ export class ExponentialDecay implements LearningRateSchedule {
   constructor(config: ExponentialDecayConfig) {
     const owner = this.className;
     checkKeys(owner, config, ['initialLearningRate', 'decaySteps', 'decayRate', 'staircase']);
-    this.initialLearningRate = checkNumber(owner, 'initialLearningRate', config.initialLearningRate);
-    this.decaySteps = checkNumber(owner, 'decaySteps', config.decaySteps, { min: 0, minOpen: true });
-    this.decayRate = checkNumber(owner, 'decayRate', config.decayRate, { min: 0, minOpen: true });
+    const initial = config.initialLearningRate;
+    this.initialLearningRate = checkNumber(owner, 'initialLearningRate', initial);
+    this.decaySteps = checkNumber(owner, 'decaySteps', config.decaySteps, POSITIVE);
+    this.decayRate = checkNumber(owner, 'decayRate', config.decayRate, POSITIVE);
     this.staircase = checkBoolean(owner, 'staircase', config.staircase, false);
   }
 

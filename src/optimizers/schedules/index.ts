@@ -33,7 +33,9 @@ export function exponentialDecay(config: ExponentialDecayConfig): ExponentialDec
 }
 
 /** Constant rates between step boundaries; see `PiecewiseConstantDecay`. */
-export function piecewiseConstantDecay(config: PiecewiseConstantDecayConfig): PiecewiseConstantDecay {
+export function piecewiseConstantDecay(
+  config: PiecewiseConstantDecayConfig,
+): PiecewiseConstantDecay {
   return new PiecewiseConstantDecay(config);
 }
 
@@ -82,7 +84,9 @@ export function serializeSchedule(schedule: LearningRateSchedule): SerializedSch
 }
 
 /** Rebuilds a schedule from `{className, config}` (or returns a schedule object as it is). */
-export function getSchedule(identifier: SerializedSchedule | LearningRateSchedule): LearningRateSchedule {
+export function getSchedule(
+  identifier: SerializedSchedule | LearningRateSchedule,
+): LearningRateSchedule {
   if (typeof (identifier as LearningRateSchedule).call === 'function') {
     return identifier as LearningRateSchedule;
   }

@@ -1,5 +1,5 @@
 import type { LearningRateSchedule } from '../optimizer.js';
-import { checkBoolean, checkKeys, checkNumber } from '../hyperparameters.js';
+import { checkBoolean, checkKeys, checkNumber, POSITIVE } from '../checks.js';
 
 /** Options of `InverseTimeDecay`. */
 export interface InverseTimeDecayConfig {
@@ -18,7 +18,10 @@ export interface InverseTimeDecayConfig {
  * `lr(step) = initialLearningRate / (1 + decayRate · step / decaySteps)`, with
  * `step / decaySteps` floored when `staircase` is set.
  *
- * @example nb.optimizers.schedules.inverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5 })
+ * @example
+ * // 0.1 / (1 + 0.5 · step)
+ * nb.optimizers.schedules.inverseTimeDecay({
+ *   initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5 });
  */
 export class InverseTimeDecay implements LearningRateSchedule {
   readonly className = 'InverseTimeDecay';
@@ -30,8 +33,9 @@ export class InverseTimeDecay implements LearningRateSchedule {
   constructor(config: InverseTimeDecayConfig) {
     const owner = this.className;
     checkKeys(owner, config, ['initialLearningRate', 'decaySteps', 'decayRate', 'staircase']);
-    this.initialLearningRate = checkNumber(owner, 'initialLearningRate', config.initialLearningRate);
-    this.decaySteps = checkNumber(owner, 'decaySteps', config.decaySteps, { min: 0, minOpen: true });
+    const initial = config.initialLearningRate;
+    this.initialLearningRate = checkNumber(owner, 'initialLearningRate', initial);
+    this.decaySteps = checkNumber(owner, 'decaySteps', config.decaySteps, POSITIVE);
     this.decayRate = checkNumber(owner, 'decayRate', config.decayRate, { min: 0 });
     this.staircase = checkBoolean(owner, 'staircase', config.staircase, false);
   }

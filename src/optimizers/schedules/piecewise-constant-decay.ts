@@ -1,6 +1,6 @@
 import { NablaError } from '../../core/errors.js';
 import type { LearningRateSchedule } from '../optimizer.js';
-import { checkKeys, checkNumber } from '../hyperparameters.js';
+import { checkKeys, checkNumber } from '../checks.js';
 
 /** Options of `PiecewiseConstantDecay`. */
 export interface PiecewiseConstantDecayConfig {
@@ -17,7 +17,8 @@ export interface PiecewiseConstantDecayConfig {
  *
  * @example
  * // 1.0 for steps 0..100000, 0.5 up to 110000, then 0.1
- * nb.optimizers.schedules.piecewiseConstantDecay({ boundaries: [100000, 110000], values: [1, 0.5, 0.1] })
+ * nb.optimizers.schedules.piecewiseConstantDecay({
+ *   boundaries: [100000, 110000], values: [1, 0.5, 0.1] });
  */
 export class PiecewiseConstantDecay implements LearningRateSchedule {
   readonly className = 'PiecewiseConstantDecay';
@@ -31,16 +32,15 @@ export class PiecewiseConstantDecay implements LearningRateSchedule {
       throw new NablaError(owner, 'boundaries and values must be arrays of numbers');
     }
     if (config.values.length !== config.boundaries.length + 1) {
-      throw new NablaError(
-        owner,
-        `values must have one more entry than boundaries, got ${config.values.length} values for ${config.boundaries.length} boundaries`,
-      );
+      const counts = `${config.values.length} values for ${config.boundaries.length} boundaries`;
+      throw new NablaError(owner, `values must have one more entry than boundaries, got ${counts}`);
     }
     this.boundaries = config.boundaries.map((b, i) => checkNumber(owner, `boundaries[${i}]`, b));
     this.values = config.values.map((v, i) => checkNumber(owner, `values[${i}]`, v));
     for (let i = 1; i < this.boundaries.length; i++) {
       if (this.boundaries[i]! <= this.boundaries[i - 1]!) {
-        throw new NablaError(owner, `boundaries must increase strictly, got [${this.boundaries.join(', ')}]`);
+        const list = `[${this.boundaries.join(', ')}]`;
+        throw new NablaError(owner, `boundaries must increase strictly, got ${list}`);
       }
     }
   }

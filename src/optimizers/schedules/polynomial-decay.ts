@@ -1,5 +1,5 @@
 import type { LearningRateSchedule } from '../optimizer.js';
-import { checkBoolean, checkKeys, checkNumber } from '../hyperparameters.js';
+import { checkBoolean, checkKeys, checkNumber, POSITIVE } from '../checks.js';
 
 /** Options of `PolynomialDecay` (Keras defaults). */
 export interface PolynomialDecayConfig {
@@ -24,7 +24,10 @@ export interface PolynomialDecayConfig {
  * lr(step) = (initialLearningRate − endLearningRate) · (1 − s / D)^power + endLearningRate
  * ```
  *
- * @example nb.optimizers.schedules.polynomialDecay({ initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01, power: 0.5 })
+ * @example
+ * // from 0.1 to 0.01 in 10000 steps along a square root
+ * nb.optimizers.schedules.polynomialDecay({
+ *   initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01, power: 0.5 });
  */
 export class PolynomialDecay implements LearningRateSchedule {
   readonly className = 'PolynomialDecay';
@@ -38,10 +41,11 @@ export class PolynomialDecay implements LearningRateSchedule {
     const owner = this.className;
     const keys = ['initialLearningRate', 'decaySteps', 'endLearningRate', 'power', 'cycle'];
     checkKeys(owner, config, keys);
-    this.initialLearningRate = checkNumber(owner, 'initialLearningRate', config.initialLearningRate);
-    this.decaySteps = checkNumber(owner, 'decaySteps', config.decaySteps, { min: 0, minOpen: true });
+    const initial = config.initialLearningRate;
+    this.initialLearningRate = checkNumber(owner, 'initialLearningRate', initial);
+    this.decaySteps = checkNumber(owner, 'decaySteps', config.decaySteps, POSITIVE);
     this.endLearningRate = checkNumber(owner, 'endLearningRate', config.endLearningRate ?? 0.0001);
-    this.power = checkNumber(owner, 'power', config.power ?? 1, { min: 0, minOpen: true });
+    this.power = checkNumber(owner, 'power', config.power ?? 1, POSITIVE);
     this.cycle = checkBoolean(owner, 'cycle', config.cycle, false);
   }
 

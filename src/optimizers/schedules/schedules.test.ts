@@ -51,7 +51,12 @@ describe('learning-rate schedules (Keras 3 formulas)', () => {
   });
 
   it('polynomialDecay: (r₀ − end)(1 − s/D)^power + end, optionally cycling', () => {
-    const config = { initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01, power: 0.5 };
+    const config = {
+      initialLearningRate: 0.1,
+      decaySteps: 10000,
+      endLearningRate: 0.01,
+      power: 0.5,
+    };
     assertSchedule(polynomialDecay(config), [
       [0, 0.1],
       [2500, 0.09 * Math.sqrt(0.75) + 0.01], // 0.0879422863
@@ -134,7 +139,7 @@ describe('learning-rate schedules (Keras 3 formulas)', () => {
 
   it('serialises to {className, config} and back', () => {
     const all: LearningRateSchedule[] = [
-      exponentialDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.9, staircase: true }),
+      exponentialDecay({ initialLearningRate: 1, decaySteps: 3, decayRate: 0.9, staircase: true }),
       piecewiseConstantDecay({ boundaries: [5], values: [0.1, 0.01] }),
       polynomialDecay({ initialLearningRate: 0.1, decaySteps: 10, cycle: true }),
       cosineDecay({ initialLearningRate: 0, decaySteps: 10, warmupTarget: 0.1, warmupSteps: 3 }),
