@@ -237,4 +237,16 @@ export interface Backend {
     beta2: number,
     epsilon: number,
   ): void;
+  /**
+   * SGD step in place, Keras's convention: without momentum `p -= lr·g` (velocity may be null);
+   * with it `v = momentum·v − lr·g`, then `p += v`, or with Nesterov `p += momentum·v − lr·g`.
+   */
+  sgdUpdate?(
+    param: BackendBuffer,
+    grad: BackendBuffer,
+    velocity: BackendBuffer | null,
+    lr: number,
+    momentum: number,
+    nesterov: boolean,
+  ): void;
 }

@@ -126,6 +126,31 @@ export class CpuBackend implements Backend {
   col2im(cols: BackendBuffer, spec: PatchSpec, out: BackendBuffer): void {
     k.col2im(data(cols), spec, data(out));
   }
+  softmax(x: BackendBuffer, rows: number, cols: number, log: boolean, out: BackendBuffer): void {
+    k.softmax(data(x), rows, cols, log, data(out));
+  }
+  adamUpdate(
+    param: BackendBuffer,
+    grad: BackendBuffer,
+    m: BackendBuffer,
+    v: BackendBuffer,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+  ): void {
+    k.adamUpdate(data(param), data(grad), data(m), data(v), lr, beta1, beta2, epsilon);
+  }
+  sgdUpdate(
+    param: BackendBuffer,
+    grad: BackendBuffer,
+    velocity: BackendBuffer | null,
+    lr: number,
+    momentum: number,
+    nesterov: boolean,
+  ): void {
+    k.sgdUpdate(data(param), data(grad), velocity && data(velocity), lr, momentum, nesterov);
+  }
 }
 
 /** The shared reference backend instance. */

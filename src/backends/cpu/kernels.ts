@@ -359,3 +359,24 @@ export function adamUpdate(
     param[i]! -= (lr * mi) / (Math.sqrt(vi) + epsilon);
   }
 }
+
+/** In-place SGD step (Keras's momentum convention; see `Backend.sgdUpdate`). */
+export function sgdUpdate(
+  param: TypedArray,
+  grad: TypedArray,
+  velocity: TypedArray | null,
+  lr: number,
+  momentum: number,
+  nesterov: boolean,
+): void {
+  for (let i = 0; i < param.length; i++) {
+    const g = grad[i]!;
+    if (!velocity) {
+      param[i]! -= lr * g;
+      continue;
+    }
+    const v = momentum * velocity[i]! - lr * g;
+    velocity[i] = v;
+    param[i]! += nesterov ? momentum * v - lr * g : v;
+  }
+}
