@@ -2,10 +2,9 @@
  * What the global pooling layers share (Keras's `BaseGlobalPooling`): the reduction of every
  * spatial axis, `keepDims`, validation, output shape and config.
  */
-import { NablaError } from '../../core/errors.js';
 import { Layer, type LayerConfig, type ShapeOrShapes } from '../layer.js';
 import type { LayerShape } from '../symbolic.js';
-import { checkDataFormat, describe, layout } from './conv-base.js';
+import { checkDataFormat, checkSpatialInput } from './conv-base.js';
 
 /** Options of the global pooling layers. */
 export interface GlobalPoolingConfig extends LayerConfig {
@@ -31,11 +30,7 @@ export abstract class BaseGlobalPooling extends Layer {
   }
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
-    const shape = inputShape as LayerShape;
-    if (shape.length !== this.rank + 2 || Array.isArray(shape[0])) {
-      const message = `expects one input ${layout(this.rank)}, got ${describe(inputShape)}`;
-      throw new NablaError(this.name, message);
-    }
+    checkSpatialInput(this.name, inputShape, this.rank);
   }
 
   override computeOutputShape(inputShape: ShapeOrShapes): LayerShape {

@@ -11,7 +11,7 @@ import {
 } from '../../tensor/index.js';
 import { Layer, type LayerConfig, type ShapeOrShapes, type Tensors } from '../layer.js';
 import type { LayerShape } from '../symbolic.js';
-import { checkDataFormat, describe, layout, toTuple } from './conv-base.js';
+import { checkDataFormat, checkSpatialInput, toTuple } from './conv-base.js';
 
 /** Options of the pooling layers (defaults as in Keras). */
 export interface PoolingConfig extends LayerConfig {
@@ -65,11 +65,7 @@ export abstract class BasePooling extends Layer {
   }
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
-    const shape = inputShape as LayerShape;
-    if (shape.length !== this.rank + 2 || Array.isArray(shape[0])) {
-      const message = `expects one input ${layout(this.rank)}, got ${describe(inputShape)}`;
-      throw new NablaError(this.name, message);
-    }
+    checkSpatialInput(this.name, inputShape, this.rank);
   }
 
   call(inputs: Tensors): Tensor {

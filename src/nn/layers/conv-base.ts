@@ -166,11 +166,8 @@ export abstract class BaseConv extends Layer {
   }
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
+    checkSpatialInput(this.name, inputShape, this.rank);
     const shape = inputShape as LayerShape;
-    if (shape.length !== this.rank + 2 || Array.isArray(shape[0])) {
-      const message = `expects one input ${layout(this.rank)}, got ${describe(inputShape)}`;
-      throw new NablaError(this.name, message);
-    }
     const expected = this.channels;
     const got = shape.at(-1);
     if (expected !== null && got !== null && got !== expected) {
@@ -208,6 +205,14 @@ export abstract class BaseConv extends Layer {
       kernelConstraint: serializeConstraint(this.kernelConstraint),
       biasConstraint: serializeConstraint(this.biasConstraint),
     };
+  }
+}
+
+/** Throws unless the input is one tensor with `rank` spatial axes, channels-last. */
+export function checkSpatialInput(layer: string, inputShape: ShapeOrShapes, rank: 1 | 2): void {
+  const shape = inputShape as LayerShape;
+  if (shape.length !== rank + 2 || Array.isArray(shape[0])) {
+    throw new NablaError(layer, `expects one input ${layout(rank)}, got ${describe(inputShape)}`);
   }
 }
 

@@ -26,7 +26,7 @@ import {
   type RegularizerIdentifier,
 } from '../regularizers/index.js';
 import type { LayerShape } from '../symbolic.js';
-import { checkDataFormat, describe, layout, toTuple } from './conv-base.js';
+import { checkDataFormat, checkSpatialInput, describe, toTuple } from './conv-base.js';
 
 /** Configuration of `DepthwiseConv2D` (defaults as in Keras). */
 export interface DepthwiseConv2DConfig extends LayerConfig {
@@ -129,11 +129,8 @@ export class DepthwiseConv2D extends Layer {
   }
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
+    checkSpatialInput(this.name, inputShape, 2);
     const shape = inputShape as LayerShape;
-    if (shape.length !== 4 || Array.isArray(shape[0])) {
-      const message = `expects one input ${layout(2)}, got ${describe(inputShape)}`;
-      throw new NablaError(this.name, message);
-    }
     const expected = this.kernel?.shape[2];
     const got = shape[3];
     if (expected !== undefined && got !== null && got !== expected) {
