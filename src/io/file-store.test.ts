@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { Tensor } from '../tensor/index.js';
 import { fileStore, loadModel, loadWeights, saveModel, saveWeights, serializeModel } from './index.js';
 import { smallData, smallSequential, weightValues } from './test-utils/models.js';
 
@@ -35,7 +36,7 @@ describe('model files on disk', () => {
     assert.equal(bytes, (await readFile(path)).length);
     const copy = await loadModel(path);
     const { x } = smallData();
-    assert.deepEqual(copy.predict(x).dataSync(), m.predict(x).dataSync());
+    assert.deepEqual((copy.predict(x) as Tensor).dataSync(), (m.predict(x) as Tensor).dataSync());
     assert.deepEqual(await loadModel(new URL(`file://${path}`)).then(weightValues), weightValues(m));
   });
 

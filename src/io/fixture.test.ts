@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { tensor } from '../tensor/index.js';
+import { tensor, type Tensor } from '../tensor/index.js';
 import { deserializeModel } from './index.js';
 
 const dir = new URL('../../test/fixtures/io/', import.meta.url);
@@ -30,7 +30,7 @@ describe('model files of format version 1 (test/fixtures/io/model-v1.nabla)', ()
     assert.equal(model.optimizer!.className, 'Adam');
     assert.equal(model.optimizer!.iterations, expected.iterations);
     assert.deepEqual(model.metricsNames, expected.metricsNames);
-    const predictions = model.predict(tensor(expected.input)).arraySync() as number[][];
+    const predictions = (model.predict(tensor(expected.input)) as Tensor).arraySync() as number[][];
     predictions.flat().forEach((p, i) => assert.ok(Math.abs(p - expected.predictions.flat()[i]!) < 1e-6, `prediction ${i}`));
   });
 });
