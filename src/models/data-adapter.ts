@@ -104,7 +104,9 @@ export function parseElement(element: unknown, xNames: readonly string[], yNames
   let x: unknown;
   let y: unknown;
   let sw: unknown;
-  if (Array.isArray(element) && element.length >= 2 && element.length <= 3 && !isTensorData(element)) {
+  // With targets, a 2- or 3-element array is [x, y(, sampleWeight)]; without, it is x.
+  const isPair = withTargets || !isTensorData(element);
+  if (Array.isArray(element) && element.length >= 2 && element.length <= 3 && isPair) {
     [x, y, sw] = element;
   } else if (element !== null && typeof element === 'object' && 'xs' in element) {
     const e = element as { xs: unknown; ys?: unknown; sampleWeight?: unknown };

@@ -35,21 +35,32 @@ export function summarize(model: Model, options: SummaryOptions = {}): string {
   });
   const trainable = model.trainableWeights;
   const nonTrainable = model.nonTrainableWeights;
-  const optimizerWeights = model.optimizer?.getWeights().map((w) => w.value) ?? [];
-  const total = count(trainable) + count(nonTrainable) + sum(optimizerWeights.map((t) => t.size));
-  const totalBytes = bytes(trainable) + bytes(nonTrainable) + sum(optimizerWeights.map((t) => t.size * BYTES_PER_ELEMENT[t.dtype]));
+  const optimizer = optimizerSize(model);
+  const total = count(trainable) + count(nonTrainable) + optimizer.count;
+  const totalBytes = bytes(trainable) + bytes(nonTrainable) + optimizer.bytes;
   const lines = [`Model: "${model.name}"`, ...table(header, rows, sequential ? SEQUENTIAL_WIDTHS : FUNCTIONAL_WIDTHS)];
   lines.push(` Total params: ${fmtCount(total)} (${readableSize(totalBytes)})`);
   lines.push(` Trainable params: ${fmtCount(count(trainable))} (${readableSize(bytes(trainable))})`);
   lines.push(` Non-trainable params: ${fmtCount(count(nonTrainable))} (${readableSize(bytes(nonTrainable))})`);
-  if (optimizerWeights.length > 0) {
-    const n = sum(optimizerWeights.map((t) => t.size));
-    const b = sum(optimizerWeights.map((t) => t.size * BYTES_PER_ELEMENT[t.dtype]));
-    lines.push(` Optimizer params: ${fmtCount(n)} (${readableSize(b)})`);
+  if (optimizer.built) {
+    lines.push(` Optimizer params: ${fmtCount(optimizer.count)} (${readableSize(optimizer.bytes)})`);
   }
   const text = lines.join('\n');
   (options.printFn ?? console.log)(text);
   return text;
+}
+
+/** The optimizer's state, shown (as Keras does) once training has created its slots. */
+function optimizerSize(model: Model): { built: boolean; count: number; bytes: number } {
+  const weights = model.optimizer?.getWeights() ?? [];
+  const built = weights.some((w) => w.value.rank > 0);
+  const result = {
+    built,
+    count: built ? sum(weights.map((w) => w.value.size)) : 0,
+    bytes: built ? sum(weights.map((w) => w.value.size * BYTES_PER_ELEMENT[w.value.dtype])) : 0,
+  };
+  for (const w of weights) w.value.dispose();
+  return result;
 }
 
 /** A linear graph: one input, each node fed by the previous one, no layer used twice. */
@@ -112,17 +123,15 @@ export function readableSize(size: number): string {
   return `${size.toFixed(2)} PB`;
 }
 
-/** Word-wraps `text` into lines of at most `width` characters, cutting over-long words. */
+/**
+ * Word-wraps `text` into lines of at most `width` characters; a word longer than a line is cut
+ * with an ellipsis, as rich (which Keras prints with) does.
+ */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (let word of text.split(' ')) {
-    while (word.length > width) {
-      if (line) lines.push(line);
-      lines.push(word.slice(0, width));
-      word = word.slice(width);
-      line = '';
-    }
+  for (const raw of text.split(' ')) {
+    const word = raw.length > width ? `${raw.slice(0, width - 1)}…` : raw;
     if (!line) line = word;
     else if (line.length + 1 + word.length <= width) line += ` ${word}`;
     else {
