@@ -1,0 +1,159 @@
+/**
+ * nabla itself, on the backend the job names (`wasm`, the default, or `cpu`, the reference),
+ * through its public API (`src/index.ts`). Parts of the API that are not exported yet are looked
+ * up at run time, so the benchmark reports them as "n/a" with the reason instead of failing to
+ * compile while nabla is being built.
+ */
+import * as nb from '../src/index.js';
+import { NotAvailable, type Adapter, type GemmCase, type MlpModel } from './adapter.js';
+import { MLP_SIZES, seededRandom, type MlpWeights } from './fixture.js';
+
+/** The model-level API the benchmark uses, as far as it is typed here. */
+interface ModelsApi {
+  sequential(layers: unknown[]): NablaModel;
+  layers: { dense(config: { units: number; activation: string; inputShape?: number[] }): unknown };
+  optimizers: { adam(config: { learningRate: number; epsilon: number }): unknown };
+}
+
+interface NablaModel {
+  compile(args: { optimizer: unknown; loss: string }): void;
+  setWeights(values: nb.Tensor[]): void;
+  fit(x: nb.Tensor, y: nb.Tensor, options: Record<string, unknown>): Promise<unknown>;
+  predict(x: nb.Tensor, options: { batchSize: number }): nb.Tensor | nb.Tensor[];
+  dispose(): void;
+}
+
+/** What a backend may tell about its threads (the wasm backend does). */
+interface ThreadedBackend {
+  threads?: number;
+  threadStats?: () => { threads: number; workerChunks: number };
+}
+
+/** Selects nabla's `wasm` or `cpu` backend and returns an adapter for it. */
+export async function nablaAdapter(backend: 'wasm' | 'cpu'): Promise<Adapter> {
+  try {
+    nb.setBackend(backend);
+  } catch (err) {
+    throw new NotAvailable(`nb.setBackend('${backend}') failed: ${(err as Error).message}`);
+  }
+  if (nb.getBackend() !== backend) {
+    throw new NotAvailable(`nb.getBackend() is '${nb.getBackend()}' after setBackend('${backend}')`);
+  }
+  await waitForWorkers();
+  const describe = (): string => {
+    const threads = (nb.backend() as ThreadedBackend).threads;
+    return `nb.getBackend() = ${nb.getBackend()}` + (threads === undefined ? '' : `, ${threads} thread(s)`);
+  };
+  return {
+    id: backend === 'wasm' ? 'nabla-wasm' : 'nabla-cpu',
+    describe,
+    gemm: async (n) => nablaGemm(n),
+    mlp: async (weights) => nablaMlp(weights),
+  };
+}
+
+/**
+ * Worker threads start in the background and need the event loop to come online, which a tight
+ * timing loop never yields to; so kernels run until the workers have taken work (or 5 s pass).
+ */
+async function waitForWorkers(): Promise<void> {
+  const stats = (nb.backend() as ThreadedBackend).threadStats;
+  if (stats === undefined) return;
+  const backend = nb.backend() as ThreadedBackend;
+  const a = nb.ones([256, 256]);
+  const deadline = Date.now() + 5000;
+  while (stats.call(backend).threads > 1 && stats.call(backend).workerChunks === 0) {
+    if (Date.now() > deadline) break;
+    nb.matmul(a, a).dispose();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  a.dispose();
+}
+
+function nablaGemm(n: number): GemmCase {
+  const random = seededRandom(7);
+  const values = (): Float32Array => Float32Array.from({ length: n * n }, () => random() - 0.5);
+  const a = nb.tensor(values(), [n, n], 'float32');
+  const b = nb.tensor(values(), [n, n], 'float32');
+  let last: nb.Tensor | undefined;
+  return {
+    run: () => {
+      last?.dispose();
+      last = nb.noGrad(() => nb.matmul(a, b));
+    },
+    // Reading one value waits for the product, should a backend ever compute asynchronously.
+    flush: () => void last?.dataSync()[0],
+    dispose: () => {
+      last?.dispose();
+      a.dispose();
+      b.dispose();
+    },
+  };
+}
+
+/** The model API, or NotAvailable naming what `src/index.ts` does not export yet. */
+function modelsApi(): ModelsApi {
+  const api = nb as unknown as Partial<ModelsApi>;
+  const missing: string[] = [];
+  if (typeof api.sequential !== 'function') missing.push('nb.sequential');
+  if (typeof api.layers?.dense !== 'function') missing.push('nb.layers.dense');
+  if (typeof api.optimizers?.adam !== 'function') missing.push('nb.optimizers.adam');
+  if (missing.length > 0) {
+    throw new NotAvailable(`${missing.join(', ')} not exported from src/index.ts yet`);
+  }
+  return api as ModelsApi;
+}
+
+function nablaMlp(weights: MlpWeights): MlpModel {
+  const api = modelsApi();
+  const { inputs, hidden, classes } = MLP_SIZES;
+  const model = api.sequential([
+    api.layers.dense({ units: hidden, activation: 'relu', inputShape: [inputs] }),
+    api.layers.dense({ units: classes, activation: 'softmax' }),
+  ]);
+  model.compile({
+    optimizer: api.optimizers.adam({ learningRate: 1e-3, epsilon: 1e-7 }),
+    loss: 'categoricalCrossentropy',
+  });
+  const initial = [
+    nb.tensor(weights.w1, [inputs, hidden], 'float32'),
+    nb.tensor(weights.b1, [hidden], 'float32'),
+    nb.tensor(weights.w2, [hidden, classes], 'float32'),
+    nb.tensor(weights.b2, [classes], 'float32'),
+  ];
+  model.setWeights(initial);
+  for (const t of initial) t.dispose();
+  let train: [nb.Tensor, nb.Tensor] | undefined;
+  let test: nb.Tensor | undefined;
+  const disposeTrain = (): void => train?.forEach((t) => t.dispose());
+  return {
+    setTrainData(x, yOneHot, count) {
+      disposeTrain();
+      train = [
+        nb.tensor(x, [count, inputs], 'float32'),
+        nb.tensor(yOneHot, [count, classes], 'float32'),
+      ];
+    },
+    async fitEpoch() {
+      if (!train) throw new Error('setTrainData first');
+      await model.fit(train[0], train[1], { batchSize: 32, epochs: 1, shuffle: false, verbose: 0 });
+    },
+    setPredictData(x, count) {
+      test?.dispose();
+      test = nb.tensor(x, [count, inputs], 'float32');
+    },
+    async predict(batchSize) {
+      if (!test) throw new Error('setPredictData first');
+      const probs = model.predict(test, { batchSize });
+      if (Array.isArray(probs)) throw new Error('expected one output');
+      const values = Float32Array.from(probs.dataSync());
+      probs.dispose();
+      return values;
+    },
+    dispose() {
+      disposeTrain();
+      test?.dispose();
+      model.dispose();
+    },
+  };
+}
