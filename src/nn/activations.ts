@@ -57,19 +57,26 @@ const ALIASES: Record<string, ActivationName> = {
 };
 
 /** Resolves an activation name (or passes a function through). */
-export function getActivation(activation: ActivationName | ActivationFn | undefined | null): ActivationFn {
+export function getActivation(
+  activation: ActivationName | ActivationFn | undefined | null,
+): ActivationFn {
   if (activation === undefined || activation === null) return ACTIVATIONS.linear;
   if (typeof activation === 'function') return activation;
   const name = ALIASES[activation] ?? activation;
   const fn = ACTIVATIONS[name as ActivationName];
   if (!fn) {
-    throw new NablaError('activation', `unknown activation '${activation}' (known: ${Object.keys(ACTIVATIONS).join(', ')})`);
+    throw new NablaError(
+      'activation',
+      `unknown activation '${activation}' (known: ${Object.keys(ACTIVATIONS).join(', ')})`,
+    );
   }
   return fn;
 }
 
-/** The canonical name of an activation, for `getConfig()`; custom functions serialise as their name. */
-export function activationName(activation: ActivationName | ActivationFn | undefined | null): string {
+/** An activation's canonical name, for `getConfig()`; custom functions serialise as their name. */
+export function activationName(
+  activation: ActivationName | ActivationFn | undefined | null,
+): string {
   if (activation === undefined || activation === null) return 'linear';
   if (typeof activation === 'string') return ALIASES[activation] ?? activation;
   return activation.name || 'custom';

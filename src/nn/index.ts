@@ -25,7 +25,27 @@ export {
 export { SymbolicTensor, type LayerNode, type LayerShape } from './symbolic.js';
 export { input, InputLayer, type InputConfig } from './layers/input-layer.js';
 export { LAYER_CLASSES } from './layers/index.js';
-export { getActivation, activationName, type ActivationFn, type ActivationName } from './activations.js';
-export { getInitializer, serializeInitializer, type Initializer, type InitializerIdentifier } from './initializers/index.js';
-export { getRegularizer, serializeRegularizer, type Regularizer, type RegularizerIdentifier } from './regularizers/index.js';
-export { getConstraint, serializeConstraint, type Constraint, type ConstraintIdentifier } from './constraints/index.js';
+export {
+  getActivation,
+  activationName,
+  type ActivationFn,
+  type ActivationName,
+} from './activations.js';
+export {
+  getInitializer,
+  serializeInitializer,
+  type Initializer,
+  type InitializerIdentifier,
+} from './initializers/index.js';
+export {
+  getRegularizer,
+  serializeRegularizer,
+  type Regularizer,
+  type RegularizerIdentifier,
+} from './regularizers/index.js';
+export {
+  getConstraint,
+  serializeConstraint,
+  type Constraint,
+  type ConstraintIdentifier,
+} from './constraints/index.js';

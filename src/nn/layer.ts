@@ -130,7 +130,10 @@ export abstract class Layer {
   }
 
   /** Creates a layer of this class from a `getConfig()` result. */
-  static fromConfig<T extends Layer>(this: new (config: never) => T, config: Record<string, unknown>): T {
+  static fromConfig<T extends Layer>(
+    this: new (config: never) => T,
+    config: Record<string, unknown>,
+  ): T {
     return new this(config as never);
   }
 
@@ -213,12 +216,18 @@ export abstract class Layer {
   setWeights(values: readonly Tensor[]): void {
     const records = this.weights;
     if (values.length !== records.length) {
-      throw new NablaError(`${this.name}.setWeights`, `expected ${records.length} tensors, got ${values.length}`);
+      throw new NablaError(
+        `${this.name}.setWeights`,
+        `expected ${records.length} tensors, got ${values.length}`,
+      );
     }
     records.forEach((w, i) => {
       const v = values[i]!;
       if (v.shape.join() !== w.value.shape.join()) {
-        throw new NablaError(`${this.name}.setWeights`, `weight '${w.name}' has shape ${fmtShape(w.value.shape)}, got ${fmtShape(v.shape)}`);
+        throw new NablaError(
+          `${this.name}.setWeights`,
+          `weight '${w.name}' has shape ${fmtShape(w.value.shape)}, got ${fmtShape(v.shape)}`,
+        );
       }
     });
     records.forEach((w, i) => w.value.assign(values[i]!));
@@ -282,7 +291,9 @@ export abstract class Layer {
       }
       t.assertAlive(this.name);
     }
-    const shapes = Array.isArray(inputs) ? (inputs as Tensor[]).map((t) => t.shape) : (inputs as Tensor).shape;
+    const shapes = Array.isArray(inputs)
+      ? (inputs as Tensor[]).map((t) => t.shape)
+      : (inputs as Tensor).shape;
     this.checkInputShape(shapes);
     this.ensureBuilt(shapes);
     const outputs = this.call(inputs as Tensors, options);
@@ -313,7 +324,16 @@ export abstract class Layer {
     const outShape = this.computeOutputShape(shapes);
     const outShapes = isShapeList(outShape) ? outShape : [outShape];
     const dtype = list[0]!.dtype;
-    const outputs = outShapes.map((s, i) => new SymbolicTensor(s, isFloat(dtype) ? dtype : this.dtype, this, i, outShapes.length > 1 ? `${this.name}/output_${i}` : this.name));
+    const outputs = outShapes.map(
+      (s, i) =>
+        new SymbolicTensor(
+          s,
+          isFloat(dtype) ? dtype : this.dtype,
+          this,
+          i,
+          outShapes.length > 1 ? `${this.name}/output_${i}` : this.name,
+        ),
+    );
     const node: LayerNode = { layer: this, inputs: list, outputs, callArgs: { ...options } };
     for (const o of outputs) o.node = node;
     this.inboundNodes.push(node);

@@ -41,6 +41,7 @@ export class SymbolicTensor {
   }
 
   toString(): string {
-    return `SymbolicTensor(name=${this.name}, shape=[${this.shape.map((d) => d ?? 'None').join(',')}], dtype=${this.dtype})`;
+    const shape = this.shape.map((d) => d ?? 'None').join(',');
+    return `SymbolicTensor(name=${this.name}, shape=[${shape}], dtype=${this.dtype})`;
   }
 }

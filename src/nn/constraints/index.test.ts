@@ -5,7 +5,14 @@ import { assertClose } from '../../tensor/test-utils/gradcheck.js';
 import * as con from './index.js';
 
 // Column norms (axis 0): 5 and 1. Row norms (axis 1): 3 and √17.
-const w = () => tensor([[3, 0], [4, 1]], { dtype: 'float64' });
+const w = () =>
+  tensor(
+    [
+      [3, 0],
+      [4, 1],
+    ],
+    { dtype: 'float64' },
+  );
 
 describe('constraints', () => {
   it('maxNorm rescales columns above maxValue (default axis 0)', () => {
@@ -16,7 +23,10 @@ describe('constraints', () => {
     const rows = con.maxNorm({ maxValue: 2, axis: 1 }).apply(w()).dataSync();
     const s = 2 / Math.sqrt(17);
     assertClose(rows, [2, 0, 4 * s, s], 1e-6);
-    const all = con.maxNorm({ maxValue: 1, axis: [0, 1] }).apply(w()).dataSync();
+    const all = con
+      .maxNorm({ maxValue: 1, axis: [0, 1] })
+      .apply(w())
+      .dataSync();
     const n = Math.sqrt(26);
     assertClose(all, [3 / n, 0, 4 / n, 1 / n], 1e-6);
   });
@@ -31,12 +41,34 @@ describe('constraints', () => {
     assertClose(con.minMaxNorm().apply(w()).dataSync(), [0.6, 0, 0.8, 1], 1e-6);
   });
   it('nonNeg zeroes negative weights', () => {
-    const out = con.nonNeg().apply(tensor([[1, -2], [0, 3]])).arraySync();
-    assert.deepEqual(out, [[1, 0], [0, 3]]);
+    const out = con
+      .nonNeg()
+      .apply(
+        tensor([
+          [1, -2],
+          [0, 3],
+        ]),
+      )
+      .arraySync();
+    assert.deepEqual(out, [
+      [1, 0],
+      [0, 3],
+    ]);
   });
   it('zero columns stay finite (epsilon)', () => {
-    const out = con.unitNorm().apply(tensor([[0, 1], [0, 0]])).dataSync();
-    assert.deepEqual(Array.from(out), [0, 1, 0, 0].map((v) => v / (1 + 1e-7)).map((v) => Math.fround(v)));
+    const out = con
+      .unitNorm()
+      .apply(
+        tensor([
+          [0, 1],
+          [0, 0],
+        ]),
+      )
+      .dataSync();
+    assert.deepEqual(
+      Array.from(out),
+      [0, 1, 0, 0].map((v) => v / (1 + 1e-7)).map((v) => Math.fround(v)),
+    );
   });
   it('validates options', () => {
     assert.throws(() => con.maxNorm({ maxValue: -1 }), /maxValue must be ≥ 0/);
@@ -48,8 +80,12 @@ describe('constraints', () => {
     assert.equal(con.getConstraint('non_neg').className, 'NonNeg');
     assert.equal(con.getConstraint('MaxNorm').className, 'MaxNorm');
     assert.equal(con.getConstraint(undefined), null);
-    const all = [con.maxNorm({ maxValue: 3, axis: 1 }), con.nonNeg(), con.unitNorm({ axis: [0, 1] }),
-      con.minMaxNorm({ minValue: 0.5, maxValue: 2, rate: 0.3 })];
+    const all = [
+      con.maxNorm({ maxValue: 3, axis: 1 }),
+      con.nonNeg(),
+      con.unitNorm({ axis: [0, 1] }),
+      con.minMaxNorm({ minValue: 0.5, maxValue: 2, rate: 0.3 }),
+    ];
     for (const c of all) {
       const json = JSON.parse(JSON.stringify(con.serializeConstraint(c)));
       assert.deepEqual(con.serializeConstraint(con.getConstraint(json)), json);

@@ -24,7 +24,10 @@ const BY_NAME = new Map<string, Make>();
 for (const [camel, keras, make] of MAKERS) {
   BY_NAME.set(camel, make);
   BY_NAME.set(keras, make);
-  BY_NAME.set(camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), make);
+  BY_NAME.set(
+    camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+    make,
+  );
 }
 
 // Keras files spell the keys max_value / min_value.
@@ -38,8 +41,12 @@ function fromKeras(config: Record<string, unknown>): Record<string, unknown> {
 
 /** Resolves a name (`'nonNeg'`, `'NonNeg'`, `'non_neg'`), an object or `{className, config}`. */
 export function getConstraint(identifier: ConstraintIdentifier): Constraint;
-export function getConstraint(identifier: ConstraintIdentifier | null | undefined): Constraint | null;
-export function getConstraint(identifier: ConstraintIdentifier | null | undefined): Constraint | null {
+export function getConstraint(
+  identifier: ConstraintIdentifier | null | undefined,
+): Constraint | null;
+export function getConstraint(
+  identifier: ConstraintIdentifier | null | undefined,
+): Constraint | null {
   if (identifier === null || identifier === undefined) return null;
   if (typeof identifier === 'string') return make(identifier, {});
   if ('apply' in identifier) return identifier;

@@ -24,7 +24,8 @@ export class MaxNorm implements Constraint {
   readonly axis: NormAxis;
   constructor(config: { maxValue?: number; axis?: NormAxis } = {}) {
     this.maxValue = config.maxValue ?? 2;
-    if (!(this.maxValue >= 0)) throw new NablaError('maxNorm', `maxValue must be ≥ 0, got ${config.maxValue}`);
+    if (!(this.maxValue >= 0))
+      throw new NablaError('maxNorm', `maxValue must be ≥ 0, got ${config.maxValue}`);
     this.axis = config.axis ?? 0;
   }
   apply(w: Tensor): Tensor {
@@ -79,7 +80,10 @@ export class MinMaxNorm implements Constraint {
     this.rate = config.rate ?? 1;
     this.axis = config.axis ?? 0;
     if (!(this.minValue >= 0 && this.minValue <= this.maxValue)) {
-      throw new NablaError('minMaxNorm', `need 0 ≤ minValue ≤ maxValue, got ${this.minValue}, ${this.maxValue}`);
+      throw new NablaError(
+        'minMaxNorm',
+        `need 0 ≤ minValue ≤ maxValue, got ${this.minValue}, ${this.maxValue}`,
+      );
     }
     if (!(this.rate >= 0 && this.rate <= 1)) {
       throw new NablaError('minMaxNorm', `rate must be in [0, 1], got ${config.rate}`);
@@ -87,7 +91,10 @@ export class MinMaxNorm implements Constraint {
   }
   apply(w: Tensor): Tensor {
     const norms = l2Norms(w, this.axis);
-    const desired = norms.clip(this.minValue, this.maxValue).mul(this.rate).add(norms.mul(1 - this.rate));
+    const desired = norms
+      .clip(this.minValue, this.maxValue)
+      .mul(this.rate)
+      .add(norms.mul(1 - this.rate));
     return w.mul(desired).div(norms.add(EPSILON));
   }
   getConfig(): Record<string, unknown> {
@@ -95,7 +102,11 @@ export class MinMaxNorm implements Constraint {
   }
 }
 
-/** Caps slice norms at `maxValue` (default 2, axis 0). @example nb.constraints.maxNorm({ maxValue: 3 }) */
+/**
+ * Caps slice norms at `maxValue` (default 2, axis 0).
+ *
+ * @example nb.constraints.maxNorm({ maxValue: 3 })
+ */
 export function maxNorm(config: { maxValue?: number; axis?: NormAxis } = {}): MaxNorm {
   return new MaxNorm(config);
 }

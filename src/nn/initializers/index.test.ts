@@ -25,7 +25,10 @@ function assertMoments(t: Tensor, expectedVariance: number, expectedMean = 0): v
   const stderr = Math.sqrt(expectedVariance / t.size);
   assert.ok(Math.abs(s.mean - expectedMean) < 4 * stderr, `mean ${s.mean} vs ${expectedMean}`);
   const rel = Math.abs(s.variance / expectedVariance - 1);
-  assert.ok(rel < 0.04, `variance ${s.variance} vs ${expectedVariance} (${(rel * 100).toFixed(1)} %)`);
+  assert.ok(
+    rel < 0.04,
+    `variance ${s.variance} vs ${expectedVariance} (${(rel * 100).toFixed(1)} %)`,
+  );
 }
 
 const TRUNC = 0.87962566103423978;
@@ -64,7 +67,12 @@ describe('variance-scaling initializers', () => {
     assert.deepEqual(init.computeFans([3, 3, 16, 32]), [144, 288]);
     assert.deepEqual(init.computeFans([7]), [7, 7]);
     assert.deepEqual(init.computeFans([]), [1, 1]);
-    const vs = init.varianceScaling({ scale: 3, mode: 'fanOut', distribution: 'untruncatedNormal', seed: 7 });
+    const vs = init.varianceScaling({
+      scale: 3,
+      mode: 'fanOut',
+      distribution: 'untruncatedNormal',
+      seed: 7,
+    });
     const t = vs.init([3, 3, 16, 32], 'float64');
     assert.equal(t.dtype, 'float64');
     assertMoments(t, 3 / 288);
@@ -83,7 +91,11 @@ describe('variance-scaling initializers', () => {
 describe('fixed-distribution initializers', () => {
   it('randomNormal defaults to N(0, 0.05²)', () => {
     assertMoments(init.randomNormal({ seed: 1 }).init([100, 100], 'float32'), 0.0025);
-    assertMoments(init.randomNormal({ mean: 3, stddev: 2, seed: 1 }).init([100, 100], 'float64'), 4, 3);
+    assertMoments(
+      init.randomNormal({ mean: 3, stddev: 2, seed: 1 }).init([100, 100], 'float64'),
+      4,
+      3,
+    );
   });
   it('randomUniform defaults to U(−0.05, 0.05)', () => {
     const t = init.randomUniform({ seed: 2 }).init([100, 100], 'float32');
@@ -102,7 +114,10 @@ describe('fixed-distribution initializers', () => {
 
 describe('deterministic initializers', () => {
   it('zeros, ones, constant', () => {
-    assert.deepEqual(init.zeros().init([2, 2], 'float32').arraySync(), [[0, 0], [0, 0]]);
+    assert.deepEqual(init.zeros().init([2, 2], 'float32').arraySync(), [
+      [0, 0],
+      [0, 0],
+    ]);
     assert.deepEqual(init.ones().init([3], 'int32').arraySync(), [1, 1, 1]);
     const c = init.constant({ value: 0.25 }).init([2], 'float64');
     assert.equal(c.dtype, 'float64');
@@ -132,7 +147,8 @@ function gramError(data: ArrayLike<number>, rows: number, cols: number, gain = 1
 
 function transpose(data: ArrayLike<number>, rows: number, cols: number): Float64Array {
   const out = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c]!;
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c]!;
   return out;
 }
 
@@ -196,7 +212,10 @@ describe('getInitializer / serializeInitializer', () => {
   it('passes objects through and rejects unknown names', () => {
     const g = init.glorotNormal();
     assert.equal(init.getInitializer(g), g);
-    assert.throws(() => init.getInitializer('xavier'), /unknown initializer 'xavier'.*glorotUniform/);
+    assert.throws(
+      () => init.getInitializer('xavier'),
+      /unknown initializer 'xavier'.*glorotUniform/,
+    );
   });
   it('round-trips every initializer through its serialised form', () => {
     const all: init.Initializer[] = [
@@ -220,7 +239,10 @@ describe('getInitializer / serializeInitializer', () => {
       const json = JSON.parse(JSON.stringify(init.serializeInitializer(original)));
       const copy = init.getInitializer(json);
       assert.deepEqual(init.serializeInitializer(copy), json, original.className);
-      assert.deepEqual(copy.init([4, 4], 'float32').dataSync(), original.init([4, 4], 'float32').dataSync());
+      assert.deepEqual(
+        copy.init([4, 4], 'float32').dataSync(),
+        original.init([4, 4], 'float32').dataSync(),
+      );
     }
     assert.deepEqual(init.serializeInitializer(init.glorotUniform({ seed: 3 })), {
       className: 'GlorotUniform',

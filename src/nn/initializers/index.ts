@@ -55,7 +55,10 @@ const BY_NAME = new Map<string, Make>();
 for (const [camel, keras, make] of MAKERS) {
   BY_NAME.set(camel, make);
   BY_NAME.set(keras, make);
-  BY_NAME.set(camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), make);
+  BY_NAME.set(
+    camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+    make,
+  );
 }
 // Further names Keras accepts.
 const ALIASES: Record<string, string> = {

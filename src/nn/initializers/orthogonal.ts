@@ -57,7 +57,8 @@ export class OrthogonalInitializer implements Initializer {
     if (shape.length < 2) {
       throw new NablaError('orthogonal', `needs a shape of rank ≥ 2, got ${fmtShape(shape)}`);
     }
-    if (!isFloat(dtype)) throw new NablaError('orthogonal', `dtype must be float32 or float64, got ${dtype}`);
+    if (!isFloat(dtype))
+      throw new NablaError('orthogonal', `dtype must be float32 or float64, got ${dtype}`);
     const rows = shape.slice(0, -1).reduce((a, b) => a * b, 1);
     const cols = shape[shape.length - 1]!;
     const tall = Math.max(rows, cols);

@@ -1,7 +1,12 @@
 /** Initializers drawing from fixed distributions (Keras's `RandomNormal`, `RandomUniform`, …). */
 import type { DType } from '../../core/dtype.js';
 import { NablaError } from '../../core/errors.js';
-import { randomNormal as drawNormal, randomUniform as drawUniform, truncatedNormal as drawTruncated, type Tensor } from '../../tensor/index.js';
+import {
+  randomNormal as drawNormal,
+  randomUniform as drawUniform,
+  truncatedNormal as drawTruncated,
+  type Tensor,
+} from '../../tensor/index.js';
 import type { Initializer } from './initializer.js';
 
 /** Configuration of `RandomNormal` and `TruncatedNormal`. */
@@ -38,7 +43,8 @@ export class RandomNormal implements Initializer {
   constructor(config: NormalConfig = {}) {
     this.mean = config.mean ?? 0;
     this.stddev = config.stddev ?? 0.05;
-    if (!(this.stddev >= 0)) throw new NablaError('randomNormal', `stddev must be ≥ 0, got ${config.stddev}`);
+    if (!(this.stddev >= 0))
+      throw new NablaError('randomNormal', `stddev must be ≥ 0, got ${config.stddev}`);
     this.seed = config.seed;
   }
 
@@ -61,7 +67,8 @@ export class TruncatedNormal implements Initializer {
   constructor(config: NormalConfig = {}) {
     this.mean = config.mean ?? 0;
     this.stddev = config.stddev ?? 0.05;
-    if (!(this.stddev >= 0)) throw new NablaError('truncatedNormal', `stddev must be ≥ 0, got ${config.stddev}`);
+    if (!(this.stddev >= 0))
+      throw new NablaError('truncatedNormal', `stddev must be ≥ 0, got ${config.stddev}`);
     this.seed = config.seed;
   }
 
@@ -85,7 +92,10 @@ export class RandomUniform implements Initializer {
     this.minval = config.minval ?? -0.05;
     this.maxval = config.maxval ?? 0.05;
     if (!(this.minval < this.maxval)) {
-      throw new NablaError('randomUniform', `minval ${this.minval} must be below maxval ${this.maxval}`);
+      throw new NablaError(
+        'randomUniform',
+        `minval ${this.minval} must be below maxval ${this.maxval}`,
+      );
     }
     this.seed = config.seed;
   }

@@ -59,19 +59,28 @@ export class VarianceScaling implements Initializer {
   readonly seed: number | undefined;
 
   /** `className` lets the Glorot/He/LeCun presets serialise under their own Keras names. */
-  constructor(config: VarianceScalingConfig = {}, readonly className = 'VarianceScaling') {
+  constructor(
+    config: VarianceScalingConfig = {},
+    readonly className = 'VarianceScaling',
+  ) {
     this.scale = config.scale ?? 1;
     if (!(this.scale > 0)) {
       throw new NablaError('varianceScaling', `scale must be positive, got ${config.scale}`);
     }
     const mode = MODES[config.mode ?? 'fanIn'];
     if (!mode) {
-      throw new NablaError('varianceScaling', `unknown mode '${config.mode}' (fanIn, fanOut, fanAvg)`);
+      throw new NablaError(
+        'varianceScaling',
+        `unknown mode '${config.mode}' (fanIn, fanOut, fanAvg)`,
+      );
     }
     const distribution = DISTRIBUTIONS[config.distribution ?? 'truncatedNormal'];
     if (!distribution) {
       const known = 'truncatedNormal, untruncatedNormal, uniform';
-      throw new NablaError('varianceScaling', `unknown distribution '${config.distribution}' (${known})`);
+      throw new NablaError(
+        'varianceScaling',
+        `unknown distribution '${config.distribution}' (${known})`,
+      );
     }
     this.mode = mode;
     this.distribution = distribution;

@@ -1,5 +1,10 @@
 import type { Tensor } from '../../tensor/index.js';
-import { activationName, getActivation, type ActivationFn, type ActivationName } from '../activations.js';
+import {
+  activationName,
+  getActivation,
+  type ActivationFn,
+  type ActivationName,
+} from '../activations.js';
 import { Layer, type LayerConfig, type Tensors } from '../layer.js';
 
 /** Configuration of `Activation`. */

@@ -3,7 +3,7 @@ import type { LayerConfig } from '../layer.js';
 import { Merge, mergeFactory } from './merge.js';
 
 /**
- * Sums the inputs elementwise. `out = x₁ + x₂ + … + xₙ`.
+ * Sums the inputs elementwise: `out = x₁ + x₂ + … + xₙ`.
  *
  * Shapes: a list of `[batch, …]` that broadcast together → their broadcast shape.
  *

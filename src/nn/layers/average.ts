@@ -3,7 +3,7 @@ import type { LayerConfig } from '../layer.js';
 import { Merge, mergeFactory } from './merge.js';
 
 /**
- * Averages the inputs elementwise. `out = (x₁ + … + xₙ) / n`.
+ * Averages the inputs elementwise: `out = (x₁ + … + xₙ) / n`.
  *
  * Shapes: a list of `[batch, …]` that broadcast together → their broadcast shape.
  *

@@ -1,6 +1,12 @@
 import { NablaError } from '../../core/errors.js';
 import { concat, type Tensor } from '../../tensor/index.js';
-import { isShapeList, Layer, type LayerConfig, type ShapeOrShapes, type Tensors } from '../layer.js';
+import {
+  isShapeList,
+  Layer,
+  type LayerConfig,
+  type ShapeOrShapes,
+  type Tensors,
+} from '../layer.js';
 import type { LayerShape } from '../symbolic.js';
 import { mergeFactory } from './merge.js';
 
@@ -27,31 +33,44 @@ export class Concatenate extends Layer {
   constructor(config: ConcatenateConfig = {}) {
     super(config);
     this.axis = config.axis ?? -1;
-    if (!Number.isInteger(this.axis)) throw new NablaError('concatenate', `axis must be an integer, got ${config.axis}`);
+    if (!Number.isInteger(this.axis))
+      throw new NablaError('concatenate', `axis must be an integer, got ${config.axis}`);
   }
 
   private normAxis(rank: number): number {
     const axis = this.axis < 0 ? this.axis + rank : this.axis;
     if (axis <= 0 || axis >= rank) {
-      throw new NablaError(this.name, `axis ${this.axis} is out of range for inputs of rank ${rank} (the batch axis cannot be joined)`);
+      throw new NablaError(
+        this.name,
+        `axis ${this.axis} is out of range for rank ${rank} (the batch axis cannot be joined)`,
+      );
     }
     return axis;
   }
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
     if (!isShapeList(inputShape)) {
-      throw new NablaError(this.name, `expects a list of inputs, got one of shape ${show(inputShape)}`);
+      throw new NablaError(
+        this.name,
+        `expects a list of inputs, got one of shape ${show(inputShape)}`,
+      );
     }
     const rank = inputShape[0]!.length;
     if (inputShape.some((s) => s.length !== rank)) {
-      throw new NablaError(this.name, `inputs must have the same rank, got ${inputShape.map(show).join(', ')}`);
+      throw new NablaError(
+        this.name,
+        `inputs must have the same rank, got ${inputShape.map(show).join(', ')}`,
+      );
     }
     const axis = this.normAxis(rank);
     for (let i = 0; i < rank; i++) {
       if (i === axis) continue;
       const sizes = new Set(inputShape.map((s) => s[i]).filter((d) => d !== null));
       if (sizes.size > 1) {
-        throw new NablaError(this.name, `shapes differ outside axis ${this.axis}: ${inputShape.map(show).join(', ')}`);
+        throw new NablaError(
+          this.name,
+          `shapes differ outside axis ${this.axis}: ${inputShape.map(show).join(', ')}`,
+        );
       }
     }
   }
@@ -67,7 +86,8 @@ export class Concatenate extends Layer {
     const axis = this.normAxis(rank);
     return Array.from({ length: rank }, (_, i) => {
       const dims = shapes.map((s) => s[i]!);
-      if (i === axis) return dims.some((d) => d === null) ? null : (dims as number[]).reduce((a, b) => a + b, 0);
+      if (i === axis)
+        return dims.some((d) => d === null) ? null : (dims as number[]).reduce((a, b) => a + b, 0);
       return dims.find((d) => d !== null) ?? null;
     });
   }

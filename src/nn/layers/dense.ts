@@ -1,10 +1,30 @@
 import { NablaError, fmtShape } from '../../core/errors.js';
 import { matmul, type Tensor } from '../../tensor/index.js';
-import { activationName, getActivation, type ActivationFn, type ActivationName } from '../activations.js';
-import { getConstraint, serializeConstraint, type Constraint, type ConstraintIdentifier } from '../constraints/index.js';
-import { getInitializer, serializeInitializer, type Initializer, type InitializerIdentifier } from '../initializers/index.js';
+import {
+  activationName,
+  getActivation,
+  type ActivationFn,
+  type ActivationName,
+} from '../activations.js';
+import {
+  getConstraint,
+  serializeConstraint,
+  type Constraint,
+  type ConstraintIdentifier,
+} from '../constraints/index.js';
+import {
+  getInitializer,
+  serializeInitializer,
+  type Initializer,
+  type InitializerIdentifier,
+} from '../initializers/index.js';
 import { Layer, type LayerConfig, type ShapeOrShapes, type Tensors } from '../layer.js';
-import { getRegularizer, serializeRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/index.js';
+import {
+  getRegularizer,
+  serializeRegularizer,
+  type Regularizer,
+  type RegularizerIdentifier,
+} from '../regularizers/index.js';
 import type { LayerShape } from '../symbolic.js';
 
 /** Configuration of `Dense`. */
@@ -73,7 +93,10 @@ export class Dense extends Layer {
     const shape = inputShape as LayerShape;
     const inDim = shape[shape.length - 1];
     if (typeof inDim !== 'number') {
-      throw new NablaError(this.name, `the last input dimension must be known, got ${fmtShape(shape.map((d) => d ?? -1))}`);
+      throw new NablaError(
+        this.name,
+        `the last input dimension must be known, got ${fmtShape(shape.map((d) => d ?? -1))}`,
+      );
     }
     this.kernel = this.addWeight('kernel', [inDim, this.units], {
       initializer: this.kernelInitializer,
@@ -93,12 +116,18 @@ export class Dense extends Layer {
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
     const shape = inputShape as LayerShape;
     if (shape.length < 1 || Array.isArray(shape[0])) {
-      throw new NablaError(this.name, `expects one input of rank ≥ 1, got ${JSON.stringify(inputShape)}`);
+      throw new NablaError(
+        this.name,
+        `expects one input of rank ≥ 1, got ${JSON.stringify(inputShape)}`,
+      );
     }
     const expected = this.kernel?.shape[0];
     const got = shape[shape.length - 1];
     if (expected !== undefined && got !== null && got !== expected) {
-      throw new NablaError(this.name, `expected input last dimension ${expected}, got shape ${fmtShape(shape.map((d) => d ?? -1))}`);
+      throw new NablaError(
+        this.name,
+        `expected input last dimension ${expected}, got shape ${JSON.stringify(shape)}`,
+      );
     }
   }
 

@@ -1,6 +1,12 @@
 import { NablaError } from '../../core/errors.js';
 import { matmul, type Tensor } from '../../tensor/index.js';
-import { isShapeList, Layer, type LayerConfig, type ShapeOrShapes, type Tensors } from '../layer.js';
+import {
+  isShapeList,
+  Layer,
+  type LayerConfig,
+  type ShapeOrShapes,
+  type Tensors,
+} from '../layer.js';
 import type { LayerShape, SymbolicTensor } from '../symbolic.js';
 
 /** Configuration of `Dot`. */
@@ -33,7 +39,10 @@ export class Dot extends Layer {
     const axes = config.axes;
     const pair = typeof axes === 'number' ? [axes, axes] : axes;
     if (!Array.isArray(pair) || pair.length !== 2 || !pair.every(Number.isInteger)) {
-      throw new NablaError('dot', `axes must be an integer or a pair of integers, got ${JSON.stringify(axes)}`);
+      throw new NablaError(
+        'dot',
+        `axes must be an integer or a pair of integers, got ${JSON.stringify(axes)}`,
+      );
     }
     this.axes = typeof axes === 'number' ? axes : [axes[0], axes[1]];
     this.normalize = config.normalize ?? false;
@@ -44,20 +53,30 @@ export class Dot extends Layer {
     const [a, b] = typeof this.axes === 'number' ? [this.axes, this.axes] : this.axes;
     const out: [number, number] = [a < 0 ? a + r1 : a, b < 0 ? b + r2 : b];
     if (out[0] <= 0 || out[0] >= r1 || out[1] <= 0 || out[1] >= r2) {
-      throw new NablaError(this.name, `axes ${JSON.stringify(this.axes)} are out of range for ranks ${r1} and ${r2}, or name the batch axis`);
+      throw new NablaError(
+        this.name,
+        `axes ${JSON.stringify(this.axes)} are out of range for ranks ${r1}, ${r2} or name the batch axis`,
+      );
     }
     return out;
   }
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
     if (!isShapeList(inputShape) || inputShape.length !== 2) {
-      throw new NablaError(this.name, `expects a list of 2 inputs, got ${JSON.stringify(inputShape)}`);
+      throw new NablaError(
+        this.name,
+        `expects a list of 2 inputs, got ${JSON.stringify(inputShape)}`,
+      );
     }
     const [s1, s2] = inputShape as [LayerShape, LayerShape];
-    if (s1.length < 2 || s2.length < 2) throw new NablaError(this.name, 'inputs must have rank ≥ 2');
+    if (s1.length < 2 || s2.length < 2)
+      throw new NablaError(this.name, 'inputs must have rank ≥ 2');
     const [a, b] = this.resolveAxes(s1.length, s2.length);
     if (s1[a] !== null && s2[b] !== null && s1[a] !== s2[b]) {
-      throw new NablaError(this.name, `axis sizes differ: ${s1[a]} (axis ${a} of the first) vs ${s2[b]} (axis ${b} of the second)`);
+      throw new NablaError(
+        this.name,
+        `axis sizes differ: ${s1[a]} (axis ${a} of the first), ${s2[b]} (axis ${b} of the second)`,
+      );
     }
   }
 
@@ -65,8 +84,20 @@ export class Dot extends Layer {
     let [x, y] = inputs as [Tensor, Tensor];
     const [a, b] = this.resolveAxes(x.rank, y.rank);
     if (this.normalize) {
-      x = x.mul(x.square().sum(a, true).rsqrt().minimum(1 / EPSILON));
-      y = y.mul(y.square().sum(b, true).rsqrt().minimum(1 / EPSILON));
+      x = x.mul(
+        x
+          .square()
+          .sum(a, true)
+          .rsqrt()
+          .minimum(1 / EPSILON),
+      );
+      y = y.mul(
+        y
+          .square()
+          .sum(b, true)
+          .rsqrt()
+          .minimum(1 / EPSILON),
+      );
     }
     const batch = x.shape[0]!;
     const xOrder = [...x.shape.keys()].filter((i) => i !== a);

@@ -59,13 +59,21 @@ export class Dropout extends Layer {
   private maskShape(inputShape: readonly number[]): number[] {
     if (!this.noiseShape) return [...inputShape];
     if (this.noiseShape.length !== inputShape.length) {
-      throw new NablaError(this.name, `noiseShape [${this.noiseShape.join(', ')}] has rank ${this.noiseShape.length}, input has rank ${inputShape.length}`);
+      throw new NablaError(
+        this.name,
+        `noiseShape [${this.noiseShape.join(', ')}] and input [${inputShape.join(', ')}] differ in rank`,
+      );
     }
     return this.noiseShape.map((d, i) => d ?? inputShape[i]!);
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), rate: this.rate, noiseShape: this.noiseShape, seed: this.seed ?? null };
+    return {
+      ...super.getConfig(),
+      rate: this.rate,
+      noiseShape: this.noiseShape,
+      seed: this.seed ?? null,
+    };
   }
 }
 

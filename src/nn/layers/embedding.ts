@@ -1,9 +1,24 @@
 import { NablaError } from '../../core/errors.js';
 import { gather, type Tensor } from '../../tensor/index.js';
-import { getConstraint, serializeConstraint, type Constraint, type ConstraintIdentifier } from '../constraints/index.js';
-import { getInitializer, serializeInitializer, type Initializer, type InitializerIdentifier } from '../initializers/index.js';
+import {
+  getConstraint,
+  serializeConstraint,
+  type Constraint,
+  type ConstraintIdentifier,
+} from '../constraints/index.js';
+import {
+  getInitializer,
+  serializeInitializer,
+  type Initializer,
+  type InitializerIdentifier,
+} from '../initializers/index.js';
 import { Layer, type LayerConfig, type ShapeOrShapes, type Tensors } from '../layer.js';
-import { getRegularizer, serializeRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/index.js';
+import {
+  getRegularizer,
+  serializeRegularizer,
+  type Regularizer,
+  type RegularizerIdentifier,
+} from '../regularizers/index.js';
 import type { LayerShape } from '../symbolic.js';
 
 /** Configuration of `Embedding`. */

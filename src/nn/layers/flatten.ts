@@ -27,13 +27,19 @@ export class Flatten extends Layer {
     super(config);
     this.dataFormat = config.dataFormat ?? 'channelsLast';
     if (this.dataFormat !== 'channelsLast' && this.dataFormat !== 'channelsFirst') {
-      throw new NablaError('flatten', `dataFormat must be 'channelsLast' or 'channelsFirst', got '${config.dataFormat}'`);
+      throw new NablaError(
+        'flatten',
+        `dataFormat must be 'channelsLast' or 'channelsFirst', got '${config.dataFormat}'`,
+      );
     }
   }
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
     if (inputShape.length < 1 || Array.isArray(inputShape[0])) {
-      throw new NablaError(this.name, `expects one input with a batch dimension, got ${JSON.stringify(inputShape)}`);
+      throw new NablaError(
+        this.name,
+        `expects one input with a batch dimension, got ${JSON.stringify(inputShape)}`,
+      );
     }
   }
 

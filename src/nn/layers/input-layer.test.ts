@@ -14,7 +14,10 @@ describe('InputLayer / input()', () => {
     assert.ok(x.sourceLayer instanceof InputLayer);
     assert.equal(x.sourceLayer.name, 'pixels');
     assert.equal(x.node?.inputs.length, 0);
-    assert.deepEqual(x.sourceLayer.inboundNodes.map((n) => n.outputs[0]), [x]);
+    assert.deepEqual(
+      x.sourceLayer.inboundNodes.map((n) => n.outputs[0]),
+      [x],
+    );
   });
   it('takes batchSize, batchShape, dtype and unknown sample dimensions', () => {
     assert.deepEqual(input({ shape: [3], batchSize: 8 }).shape, [8, 3]);

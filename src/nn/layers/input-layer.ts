@@ -43,7 +43,12 @@ export class InputLayer extends Layer {
         throw new NablaError('input', `invalid dimension ${d} in shape [${batchShape.join(', ')}]`);
       }
     }
-    super({ name: config.name, dtype: config.dtype, batchInputShape: batchShape, trainable: false });
+    super({
+      name: config.name,
+      dtype: config.dtype,
+      batchInputShape: batchShape,
+      trainable: false,
+    });
     this.built = true;
     this.output = new SymbolicTensor(this.batchInputShape!, this.dtype, this, 0, this.name);
     const node = { layer: this, inputs: [], outputs: [this.output], callArgs: {} };

@@ -1,6 +1,12 @@
 import { NablaError } from '../../core/errors.js';
 import { noGrad, tidy, zeros, type Tensor } from '../../tensor/index.js';
-import { isShapeList, Layer, type LayerConfig, type ShapeOrShapes, type Tensors } from '../layer.js';
+import {
+  isShapeList,
+  Layer,
+  type LayerConfig,
+  type ShapeOrShapes,
+  type Tensors,
+} from '../layer.js';
 
 /** The function a `Lambda` layer wraps: its inputs (one tensor or a list) and `arguments`. */
 export type LambdaFunction = (inputs: Tensors, args: Record<string, unknown>) => Tensors;
@@ -65,7 +71,12 @@ export class Lambda extends Layer {
       noGrad(() =>
         tidy(() => {
           const shapes = isShapeList(inputShape) ? inputShape : [inputShape];
-          const xs = shapes.map((s) => zeros(s.map((d) => d ?? fill), { dtype: this.dtype }));
+          const xs = shapes.map((s) =>
+            zeros(
+              s.map((d) => d ?? fill),
+              { dtype: this.dtype },
+            ),
+          );
           const out = this.fn(isShapeList(inputShape) ? xs : xs[0]!, this.arguments);
           return (Array.isArray(out) ? out : [out]).map((t) => [...t.shape]);
         }),
@@ -77,7 +88,12 @@ export class Lambda extends Layer {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), function: this.fn, outputShape: this.outputShape, arguments: { ...this.arguments } };
+    return {
+      ...super.getConfig(),
+      function: this.fn,
+      outputShape: this.outputShape,
+      arguments: { ...this.arguments },
+    };
   }
 }
 
@@ -85,4 +101,3 @@ export class Lambda extends Layer {
 export function lambda(config: LambdaConfig): Lambda {
   return new Lambda(config);
 }
-

@@ -3,7 +3,8 @@ import type { LayerConfig } from '../layer.js';
 import { Merge, mergeFactory } from './merge.js';
 
 /**
- * Takes the elementwise maximum of the inputs (ties share the gradient as `maximum` does). `out = max(x₁, …, xₙ)`.
+ * Takes the elementwise maximum of the inputs: `out = max(x₁, …, xₙ)`. Ties share the gradient,
+ * as `maximum` does.
  *
  * Shapes: a list of `[batch, …]` that broadcast together → their broadcast shape.
  *

@@ -5,7 +5,13 @@
  */
 import { NablaError } from '../../core/errors.js';
 import type { Tensor } from '../../tensor/index.js';
-import { isShapeList, Layer, type LayerConfig, type ShapeOrShapes, type Tensors } from '../layer.js';
+import {
+  isShapeList,
+  Layer,
+  type LayerConfig,
+  type ShapeOrShapes,
+  type Tensors,
+} from '../layer.js';
 import type { LayerShape, SymbolicTensor } from '../symbolic.js';
 
 const show = (s: LayerShape): string => `[${s.map((d) => d ?? 'null').join(', ')}]`;
@@ -34,14 +40,25 @@ export abstract class Merge extends Layer {
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
     if (!isShapeList(inputShape)) {
-      throw new NablaError(this.name, `expects a list of inputs, got one of shape ${show(inputShape)}`);
+      throw new NablaError(
+        this.name,
+        `expects a list of inputs, got one of shape ${show(inputShape)}`,
+      );
     }
     if (this.arity !== null && inputShape.length !== this.arity) {
-      throw new NablaError(this.name, `expects exactly ${this.arity} inputs, got ${inputShape.length}`);
+      throw new NablaError(
+        this.name,
+        `expects exactly ${this.arity} inputs, got ${inputShape.length}`,
+      );
     }
-    const batches = new Set(inputShape.map((s) => s[0]).filter((d) => d !== null && d !== undefined));
+    const batches = new Set(
+      inputShape.map((s) => s[0]).filter((d) => d !== null && d !== undefined),
+    );
     if (batches.size > 1) {
-      throw new NablaError(this.name, `cannot merge different batch sizes: ${inputShape.map(show).join(', ')}`);
+      throw new NablaError(
+        this.name,
+        `cannot merge different batch sizes: ${inputShape.map(show).join(', ')}`,
+      );
     }
     this.computeOutputShape(inputShape);
   }
@@ -80,7 +97,10 @@ export interface MergeFactory<L extends Layer, C extends LayerConfig> {
 export function mergeFactory<L extends Layer, C extends LayerConfig>(
   make: (config: C) => L,
 ): MergeFactory<L, C> {
-  const factory = (first?: C | Tensor[] | SymbolicTensor[], config?: C): L | Tensors | SymbolicTensor => {
+  const factory = (
+    first?: C | Tensor[] | SymbolicTensor[],
+    config?: C,
+  ): L | Tensors | SymbolicTensor => {
     if (Array.isArray(first)) {
       const layer = make(config ?? ({} as C));
       return layer.apply(first as Tensor[]) as Tensor;

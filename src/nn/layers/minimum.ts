@@ -3,7 +3,7 @@ import type { LayerConfig } from '../layer.js';
 import { Merge, mergeFactory } from './merge.js';
 
 /**
- * Takes the elementwise minimum of the inputs. `out = min(x₁, …, xₙ)`.
+ * Takes the elementwise minimum of the inputs: `out = min(x₁, …, xₙ)`.
  *
  * Shapes: a list of `[batch, …]` that broadcast together → their broadcast shape.
  *

@@ -25,14 +25,20 @@ export class Permute extends Layer {
     const dims = [...(config.dims ?? [])];
     const sorted = [...dims].sort((a, b) => a - b);
     if (dims.length === 0 || sorted.some((d, i) => d !== i + 1)) {
-      throw new NablaError('permute', `dims must be a permutation of 1..n, got [${dims.join(', ')}]`);
+      throw new NablaError(
+        'permute',
+        `dims must be a permutation of 1..n, got [${dims.join(', ')}]`,
+      );
     }
     this.dims = dims;
   }
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
     if (Array.isArray(inputShape[0]) || inputShape.length !== this.dims.length + 1) {
-      throw new NablaError(this.name, `dims [${this.dims.join(', ')}] need inputs of rank ${this.dims.length + 1}, got ${JSON.stringify(inputShape)}`);
+      throw new NablaError(
+        this.name,
+        `dims [${this.dims}] need inputs of rank ${this.dims.length + 1}, got ${JSON.stringify(inputShape)}`,
+      );
     }
   }
 

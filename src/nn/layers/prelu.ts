@@ -1,9 +1,24 @@
 import { NablaError } from '../../core/errors.js';
 import { relu, type Tensor } from '../../tensor/index.js';
-import { getConstraint, serializeConstraint, type Constraint, type ConstraintIdentifier } from '../constraints/index.js';
-import { getInitializer, serializeInitializer, type Initializer, type InitializerIdentifier } from '../initializers/index.js';
+import {
+  getConstraint,
+  serializeConstraint,
+  type Constraint,
+  type ConstraintIdentifier,
+} from '../constraints/index.js';
+import {
+  getInitializer,
+  serializeInitializer,
+  type Initializer,
+  type InitializerIdentifier,
+} from '../initializers/index.js';
 import { Layer, type LayerConfig, type ShapeOrShapes, type Tensors } from '../layer.js';
-import { getRegularizer, serializeRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/index.js';
+import {
+  getRegularizer,
+  serializeRegularizer,
+  type Regularizer,
+  type RegularizerIdentifier,
+} from '../regularizers/index.js';
 import type { LayerShape } from '../symbolic.js';
 
 /** Configuration of `PReLU`. */
@@ -43,9 +58,17 @@ export class PReLU extends Layer {
     this.alphaRegularizer = getRegularizer(config.alphaRegularizer);
     this.alphaConstraint = getConstraint(config.alphaConstraint);
     const shared = config.sharedAxes;
-    this.sharedAxes = shared === null || shared === undefined ? null : typeof shared === 'number' ? [shared] : [...shared];
+    this.sharedAxes =
+      shared === null || shared === undefined
+        ? null
+        : typeof shared === 'number'
+          ? [shared]
+          : [...shared];
     if (this.sharedAxes?.some((a) => !(Number.isInteger(a) && a >= 1))) {
-      throw new NablaError('pReLU', `sharedAxes must be axes ≥ 1, got [${this.sharedAxes.join(', ')}]`);
+      throw new NablaError(
+        'pReLU',
+        `sharedAxes must be axes ≥ 1, got [${this.sharedAxes.join(', ')}]`,
+      );
     }
   }
 
@@ -53,10 +76,17 @@ export class PReLU extends Layer {
     const shape = inputShape as LayerShape;
     const alphaShape = shape.slice(1).map((d, i) => (this.sharedAxes?.includes(i + 1) ? 1 : d));
     for (const a of this.sharedAxes ?? []) {
-      if (a >= shape.length) throw new NablaError(this.name, `shared axis ${a} is out of range for inputs of rank ${shape.length}`);
+      if (a >= shape.length)
+        throw new NablaError(
+          this.name,
+          `shared axis ${a} is out of range for inputs of rank ${shape.length}`,
+        );
     }
     if (alphaShape.some((d) => d === null)) {
-      throw new NablaError(this.name, `non-shared sample dimensions must be known, got [${shape.map((d) => d ?? 'null').join(', ')}]`);
+      throw new NablaError(
+        this.name,
+        `non-shared sample dimensions must be known, got ${JSON.stringify(shape)}`,
+      );
     }
     this.alpha = this.addWeight('alpha', alphaShape as number[], {
       initializer: this.alphaInitializer,

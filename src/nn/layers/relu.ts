@@ -35,8 +35,10 @@ export class ReLU extends Layer {
     if (this.maxValue !== null && !(this.maxValue >= 0)) {
       throw new NablaError('reLU', `maxValue must be ≥ 0, got ${config.maxValue}`);
     }
-    if (!(this.negativeSlope >= 0)) throw new NablaError('reLU', `negativeSlope must be ≥ 0, got ${config.negativeSlope}`);
-    if (!(this.threshold >= 0)) throw new NablaError('reLU', `threshold must be ≥ 0, got ${config.threshold}`);
+    if (!(this.negativeSlope >= 0))
+      throw new NablaError('reLU', `negativeSlope must be ≥ 0, got ${config.negativeSlope}`);
+    if (!(this.threshold >= 0))
+      throw new NablaError('reLU', `threshold must be ≥ 0, got ${config.threshold}`);
   }
 
   call(inputs: Tensors): Tensor {
@@ -47,7 +49,12 @@ export class ReLU extends Layer {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), maxValue: this.maxValue, negativeSlope: this.negativeSlope, threshold: this.threshold };
+    return {
+      ...super.getConfig(),
+      maxValue: this.maxValue,
+      negativeSlope: this.negativeSlope,
+      threshold: this.threshold,
+    };
   }
 }
 

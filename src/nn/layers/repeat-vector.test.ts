@@ -6,11 +6,30 @@ import { repeatVector } from './repeat-vector.js';
 
 describe('RepeatVector', () => {
   it('passes the harness', () => {
-    checkLayer({ make: repeatVector, config: { n: 3 }, inputShape: [2, 4], expectedOutputShape: [2, 3, 4] });
+    checkLayer({
+      make: repeatVector,
+      config: { n: 3 },
+      inputShape: [2, 4],
+      expectedOutputShape: [2, 3, 4],
+    });
   });
   it('repeats each vector n times', () => {
-    const out = repeatVector({ n: 2 }).apply(tensor([[1, 2], [3, 4]])) as Tensor;
-    assert.deepEqual(out.arraySync(), [[[1, 2], [1, 2]], [[3, 4], [3, 4]]]);
+    const out = repeatVector({ n: 2 }).apply(
+      tensor([
+        [1, 2],
+        [3, 4],
+      ]),
+    ) as Tensor;
+    assert.deepEqual(out.arraySync(), [
+      [
+        [1, 2],
+        [1, 2],
+      ],
+      [
+        [3, 4],
+        [3, 4],
+      ],
+    ]);
   });
   it('the gradient sums over the repetitions', () => {
     const x = tensor([[1, 2]], { requiresGrad: true });

@@ -30,7 +30,10 @@ export class RepeatVector extends Layer {
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
     if (Array.isArray(inputShape[0]) || inputShape.length !== 2) {
-      throw new NablaError(this.name, `expects inputs [batch, features], got ${JSON.stringify(inputShape)}`);
+      throw new NablaError(
+        this.name,
+        `expects inputs [batch, features], got ${JSON.stringify(inputShape)}`,
+      );
     }
   }
 

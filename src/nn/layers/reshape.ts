@@ -24,8 +24,15 @@ export class Reshape extends Layer {
     super(config);
     const target = [...(config.targetShape ?? [])];
     const unknown = target.filter((d) => d === -1).length;
-    if (!config.targetShape || unknown > 1 || target.some((d) => d !== -1 && !(Number.isInteger(d) && d > 0))) {
-      throw new NablaError('reshape', `targetShape must hold positive integers and at most one -1, got [${target.join(', ')}]`);
+    if (
+      !config.targetShape ||
+      unknown > 1 ||
+      target.some((d) => d !== -1 && !(Number.isInteger(d) && d > 0))
+    ) {
+      throw new NablaError(
+        'reshape',
+        `targetShape must hold positive integers and at most one -1, got [${target.join(', ')}]`,
+      );
     }
     this.targetShape = target;
   }
@@ -37,11 +44,16 @@ export class Reshape extends Layer {
 
   /** The target shape with its −1 resolved for a sample of `sampleShape` (null if unknown). */
   private resolve(sampleShape: LayerShape): (number | null)[] {
-    const size = sampleShape.every((d) => d !== null) ? (sampleShape as number[]).reduce((a, b) => a * b, 1) : null;
+    const size = sampleShape.every((d) => d !== null)
+      ? (sampleShape as number[]).reduce((a, b) => a * b, 1)
+      : null;
     const known = this.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
     const hasUnknown = this.targetShape.includes(-1);
     if (size !== null && (hasUnknown ? size % known !== 0 : size !== known)) {
-      throw new NablaError(this.name, `cannot reshape a sample of shape [${sampleShape.join(', ')}] to [${this.targetShape.join(', ')}]`);
+      throw new NablaError(
+        this.name,
+        `cannot reshape a sample of shape [${sampleShape.join(', ')}] to [${this.targetShape}]`,
+      );
     }
     const inferred = size === null ? null : size / known;
     return this.targetShape.map((d) => (d === -1 ? inferred : d));
@@ -54,7 +66,10 @@ export class Reshape extends Layer {
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
     if (inputShape.length < 1 || Array.isArray(inputShape[0])) {
-      throw new NablaError(this.name, `expects one input with a batch dimension, got ${JSON.stringify(inputShape)}`);
+      throw new NablaError(
+        this.name,
+        `expects one input with a batch dimension, got ${JSON.stringify(inputShape)}`,
+      );
     }
     this.resolve((inputShape as LayerShape).slice(1));
   }

@@ -29,7 +29,10 @@ export class Softmax extends Layer {
     const axis = config.axis ?? -1;
     const list = Array.isArray(axis) ? axis : [axis];
     if (list.length === 0 || !list.every(Number.isInteger)) {
-      throw new NablaError('softmax', `axis must be an integer or a non-empty list of integers, got ${JSON.stringify(axis)}`);
+      throw new NablaError(
+        'softmax',
+        `axis must be an integer or a non-empty list of integers, got ${JSON.stringify(axis)}`,
+      );
     }
     this.axis = Array.isArray(axis) ? [...axis] : axis;
   }

@@ -5,7 +5,11 @@ import { assertClose } from '../../tensor/test-utils/gradcheck.js';
 import * as reg from './index.js';
 
 // Σ|x| = 10, Σx² = 30.
-const x = () => tensor([[1, -2], [3, -4]]);
+const x = () =>
+  tensor([
+    [1, -2],
+    [3, -4],
+  ]);
 
 describe('regularizers', () => {
   it('l1 and l2 default to 0.01 (Keras)', () => {
@@ -22,7 +26,13 @@ describe('regularizers', () => {
     assertClose([reg.getRegularizer('l1_l2').call(x()).item()], [0.4], 1e-6);
   });
   it('gradients: l1·sign(x) and 2·l2·x', () => {
-    const w = tensor([[1, -2], [3, -4]], { dtype: 'float64', requiresGrad: true });
+    const w = tensor(
+      [
+        [1, -2],
+        [3, -4],
+      ],
+      { dtype: 'float64', requiresGrad: true },
+    );
     reg.l1l2({ l1: 0.5, l2: 0.25 }).call(w).backward();
     assertClose(w.grad!.dataSync(), [0.5 + 0.5, -0.5 - 1, 0.5 + 1.5, -0.5 - 2]);
   });

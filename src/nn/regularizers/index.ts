@@ -29,8 +29,12 @@ const BY_STRING: Record<string, () => Regularizer> = {
 
 /** Resolves a name (`'l2'`), a regularizer object or a serialised `{className, config}`. */
 export function getRegularizer(identifier: RegularizerIdentifier): Regularizer;
-export function getRegularizer(identifier: RegularizerIdentifier | null | undefined): Regularizer | null;
-export function getRegularizer(identifier: RegularizerIdentifier | null | undefined): Regularizer | null {
+export function getRegularizer(
+  identifier: RegularizerIdentifier | null | undefined,
+): Regularizer | null;
+export function getRegularizer(
+  identifier: RegularizerIdentifier | null | undefined,
+): Regularizer | null {
   if (identifier === null || identifier === undefined) return null;
   if (typeof identifier === 'string') {
     const make = BY_STRING[identifier];

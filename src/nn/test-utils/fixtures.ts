@@ -4,8 +4,12 @@ import { readFileSync } from 'node:fs';
 let cache: Record<string, Record<string, unknown>> | null = null;
 
 /** One entry of `test/fixtures/layers/layers.json`. */
-export function layerFixture<T = Record<string, number[] | number[][] | number[][][]>>(name: string): T {
-  cache ??= JSON.parse(readFileSync(new URL('../../../test/fixtures/layers/layers.json', import.meta.url), 'utf8'));
+export function layerFixture<T = Record<string, number[] | number[][] | number[][][]>>(
+  name: string,
+): T {
+  cache ??= JSON.parse(
+    readFileSync(new URL('../../../test/fixtures/layers/layers.json', import.meta.url), 'utf8'),
+  );
   const entry = cache![name];
   if (!entry) throw new Error(`no fixture '${name}' in layers.json`);
   return entry as T;

@@ -46,27 +46,50 @@ const make = (config: ScaleConfig): Scale => new Scale(config);
 
 describe('layer harness', () => {
   it('passes a correct layer and reports what it checked', () => {
-    const r = checkLayer({ make, config: { scale: 3, flaw: 'none' }, inputShape: [2, 3], expectedParams: 3 });
+    const r = checkLayer({
+      make,
+      config: { scale: 3, flaw: 'none' },
+      inputShape: [2, 3],
+      expectedParams: 3,
+    });
     assert.deepEqual(r.outputShapes, [[2, 3]]);
     assert.equal(r.gradientsChecked, 6 + 3);
     assert.ok(r.maxGradError < 1e-8);
   });
   it('catches a wrong computeOutputShape', () => {
-    assert.throws(() => checkLayer({ make, config: { flaw: 'shape' }, inputShape: [2, 3] }), /computeOutputShape/);
+    assert.throws(
+      () => checkLayer({ make, config: { flaw: 'shape' }, inputShape: [2, 3] }),
+      /computeOutputShape/,
+    );
   });
   it('catches a wrong gradient', () => {
-    assert.throws(() => checkLayer({ make, config: { flaw: 'gradient' }, inputShape: [2, 3] }), /gradient of input 0/);
+    assert.throws(
+      () => checkLayer({ make, config: { flaw: 'gradient' }, inputShape: [2, 3] }),
+      /gradient of input 0/,
+    );
   });
   it('catches a config that loses a setting', () => {
-    assert.throws(() => checkLayer({ make, config: { scale: 2, flaw: 'config' }, inputShape: [2, 3] }), /outputs after the round trip/);
+    assert.throws(
+      () => checkLayer({ make, config: { scale: 2, flaw: 'config' }, inputShape: [2, 3] }),
+      /outputs after the round trip/,
+    );
   });
   it('catches tensors left behind', () => {
-    assert.throws(() => checkLayer({ make, config: { flaw: 'leak' }, inputShape: [2, 3] }), /left behind/);
+    assert.throws(
+      () => checkLayer({ make, config: { flaw: 'leak' }, inputShape: [2, 3] }),
+      /left behind/,
+    );
   });
   it('catches weights that ignore the dtype', () => {
-    assert.throws(() => checkLayer({ make, config: { flaw: 'dtype' }, inputShape: [2, 3] }), /honours dtype/);
+    assert.throws(
+      () => checkLayer({ make, config: { flaw: 'dtype' }, inputShape: [2, 3] }),
+      /honours dtype/,
+    );
   });
   it('catches a wrong expected parameter count', () => {
-    assert.throws(() => checkLayer({ make, config: {}, inputShape: [2, 3], expectedParams: 4 }), /countParams/);
+    assert.throws(
+      () => checkLayer({ make, config: {}, inputShape: [2, 3], expectedParams: 4 }),
+      /countParams/,
+    );
   });
 });

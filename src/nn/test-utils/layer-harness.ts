@@ -60,7 +60,9 @@ export function checkLayer<C>(spec: LayerCheck<C>): LayerCheckResult {
   const f64 = { ...spec.config, dtype: 'float64' } as C;
   const layer = spec.make(f64);
   const multi = isMulti(spec.inputShape);
-  const shapes: number[][] = multi ? (spec.inputShape as number[][]) : [spec.inputShape as number[]];
+  const shapes: number[][] = multi
+    ? (spec.inputShape as number[][])
+    : [spec.inputShape as number[]];
   const seed = spec.seed ?? 1;
   const xs = spec.inputs ? asList(spec.inputs) : shapes.map((s, i) => rand64(s, seed + i));
   const arg = (list: Tensor[]): Tensor | Tensor[] => (multi ? list : list[0]!);
@@ -71,27 +73,58 @@ export function checkLayer<C>(spec: LayerCheck<C>): LayerCheckResult {
   const outputs = noGrad(() => run(layer, xs));
   const outputShapes = outputs.map((o) => o.shape);
   const declared = layer.computeOutputShape(multi ? shapes : shapes[0]!);
-  assert.deepEqual(outputShapes, isMulti(declared as number[][]) ? declared : [declared], `${layer.name}: eager output shape vs computeOutputShape`);
+  assert.deepEqual(
+    outputShapes,
+    isMulti(declared as number[][]) ? declared : [declared],
+    `${layer.name}: eager output shape vs computeOutputShape`,
+  );
   if (spec.expectedOutputShape) {
-    assert.deepEqual(outputShapes, multi || isMulti(spec.expectedOutputShape) ? spec.expectedOutputShape : [spec.expectedOutputShape]);
+    const expected = spec.expectedOutputShape;
+    assert.deepEqual(
+      outputShapes,
+      isMulti(expected) ? expected : [expected],
+      `${layer.name}: expected output shape`,
+    );
   }
   for (const o of outputs) {
-    if (isFloat(o.dtype)) assert.equal(o.dtype, 'float64', `${layer.name}: output dtype with float64 weights and inputs`);
+    if (isFloat(o.dtype))
+      assert.equal(
+        o.dtype,
+        'float64',
+        `${layer.name}: output dtype with float64 weights and inputs`,
+      );
   }
-  for (const w of layer.weights) assert.equal(w.value.dtype, isFloat(w.value.dtype) ? 'float64' : w.value.dtype, `${layer.name}: weight ${w.name} honours dtype`);
-  if (spec.expectedParams !== undefined) assert.equal(layer.countParams(), spec.expectedParams, `${layer.name}: countParams`);
+  for (const w of layer.weights)
+    assert.equal(
+      w.value.dtype,
+      isFloat(w.value.dtype) ? 'float64' : w.value.dtype,
+      `${layer.name}: weight ${w.name} honours dtype`,
+    );
+  if (spec.expectedParams !== undefined)
+    assert.equal(layer.countParams(), spec.expectedParams, `${layer.name}: countParams`);
 
   // (a) symbolic shapes: a fresh layer built from shapes with an unknown batch.
   const fresh = spec.make(f64);
-  const placeholders = xs.map((x) => input({ batchShape: [null, ...x.shape.slice(1)], dtype: x.dtype }));
-  const symbolic = asList(fresh.apply(multi ? placeholders : placeholders[0]!) as SymbolicTensor | SymbolicTensor[]);
+  const placeholders = xs.map((x) =>
+    input({ batchShape: [null, ...x.shape.slice(1)], dtype: x.dtype }),
+  );
+  const symbolic = asList(
+    fresh.apply(multi ? placeholders : placeholders[0]!) as SymbolicTensor | SymbolicTensor[],
+  );
   assert.equal(symbolic.length, outputShapes.length, `${layer.name}: number of symbolic outputs`);
   symbolic.forEach((s, i) => {
     assert.equal(s.shape[0], null, `${layer.name}: symbolic output keeps the batch unknown`);
-    assert.ok(compatible(s.shape, outputShapes[i]!), `${layer.name}: symbolic shape [${s.shape.join(',')}] vs eager [${outputShapes[i]!.join(',')}]`);
+    assert.ok(
+      compatible(s.shape, outputShapes[i]!),
+      `${layer.name}: symbolic shape [${s.shape}] vs eager [${outputShapes[i]}]`,
+    );
     assert.equal(s.node?.layer, fresh);
   });
-  assert.deepEqual(noGrad(() => run(fresh, xs)).map((o) => o.shape), outputShapes, `${layer.name}: built symbolically, then called`);
+  assert.deepEqual(
+    noGrad(() => run(fresh, xs)).map((o) => o.shape),
+    outputShapes,
+    `${layer.name}: built symbolically, then called`,
+  );
 
   // (b) config round trip, then identical outputs with copied weights.
   const config = layer.getConfig();
@@ -99,12 +132,22 @@ export function checkLayer<C>(spec: LayerCheck<C>): LayerCheckResult {
   const Class = layer.constructor as LayerClass & { fromConfig(c: Record<string, unknown>): Layer };
   const clone = Class.fromConfig(stored);
   assert.equal(clone.className, layer.className);
-  assert.deepEqual(clone.getConfig(), config, `${layer.name}: getConfig after new Class(getConfig())`);
+  assert.deepEqual(
+    clone.getConfig(),
+    config,
+    `${layer.name}: getConfig after new Class(getConfig())`,
+  );
   noGrad(() => run(clone, xs));
   clone.setWeights(layer.getWeights());
   assert.equal(clone.countParams(), layer.countParams());
   const again = noGrad(() => run(clone, xs));
-  outputs.forEach((o, i) => assert.deepEqual(again[i]!.dataSync(), o.dataSync(), `${layer.name}: outputs after the round trip`));
+  outputs.forEach((o, i) =>
+    assert.deepEqual(
+      again[i]!.dataSync(),
+      o.dataSync(),
+      `${layer.name}: outputs after the round trip`,
+    ),
+  );
 
   // No tensor outlives a call inside tidy.
   const live = memory().numTensors;
@@ -122,7 +165,9 @@ export function checkLayer<C>(spec: LayerCheck<C>): LayerCheckResult {
 }
 
 function compatible(symbolic: LayerShape, concrete: readonly number[]): boolean {
-  return symbolic.length === concrete.length && symbolic.every((d, i) => d === null || d === concrete[i]);
+  return (
+    symbolic.length === concrete.length && symbolic.every((d, i) => d === null || d === concrete[i])
+  );
 }
 
 function checkGradients<C>(
@@ -149,12 +194,19 @@ function checkGradients<C>(
 
   let maxGradError = 0;
   let gradientsChecked = 0;
-  const compare = (what: string, analytic: ArrayLike<number>, numeric: (j: number) => number): void => {
+  const compare = (
+    what: string,
+    analytic: ArrayLike<number>,
+    numeric: (j: number) => number,
+  ): void => {
     for (let j = 0; j < analytic.length; j++) {
       const a = analytic[j]!;
       const n = numeric(j);
       const error = Math.abs(a - n) / Math.max(1, Math.abs(a), Math.abs(n));
-      assert.ok(error <= tolerance, `${layer.name}: gradient of ${what}[${j}]: analytic ${a}, numeric ${n}`);
+      assert.ok(
+        error <= tolerance,
+        `${layer.name}: gradient of ${what}[${j}]: analytic ${a}, numeric ${n}`,
+      );
       maxGradError = Math.max(maxGradError, error);
       gradientsChecked++;
     }
@@ -181,7 +233,8 @@ function checkGradients<C>(
     const value = w.value;
     const base = value.dataSync();
     const analytic = value.grad ? value.grad.dataSync() : new Float64Array(value.size);
-    const setTo = (data: Float64Array): void => tidy(() => void value.assign(tensor(data, { shape: value.shape })));
+    const setTo = (data: Float64Array): void =>
+      tidy(() => void value.assign(tensor(data, { shape: value.shape })));
     compare(`weight ${w.name}`, analytic, (j) =>
       central((delta) => {
         const bumped = Float64Array.from(base);
