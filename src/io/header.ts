@@ -59,6 +59,8 @@ export interface ModelFileHeader {
   training: TrainingConfig | null;
   weights: WeightEntry[];
   optimizerState: OptimizerState | null;
+  /** Anything JSON the saver attached (`saveModel(m, path, { metadata })`): labels, scalers, … */
+  metadata?: Record<string, unknown>;
 }
 
 type Fail = (why: string) => never;
@@ -140,6 +142,8 @@ export function validateHeader(header: unknown, payloadLength: number, fail: Fai
     s['weights']!.forEach((w, i) => entries.push(checkEntry(w, `optimizer weight ${i}`, payloadLength, fail)));
   }
   checkNoOverlap(entries, fail);
+  const metadata = h['metadata'];
+  if (metadata !== undefined && !isRecord(metadata)) fail('the header\'s metadata must be an object');
   return {
     format: 'nabla-model',
     kind: h['kind'] as 'model' | 'weights',
@@ -148,6 +152,7 @@ export function validateHeader(header: unknown, payloadLength: number, fail: Fai
     training: (h['training'] as TrainingConfig | undefined) ?? null,
     weights: h['weights'] as WeightEntry[],
     optimizerState: (state as OptimizerState | undefined) ?? null,
+    ...(metadata === undefined ? {} : { metadata: metadata as Record<string, unknown> }),
   };
 }
 

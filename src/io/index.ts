@@ -8,6 +8,9 @@ export {
   loadModel,
   loadWeights,
   setWeightsFromBytes,
+  readModelInfo,
+  readModelFile,
+  type ModelFileInfo,
   type LoadOptions,
   type LoadWeightsOptions,
 } from './load.js';

@@ -132,3 +132,30 @@ export async function loadWeights(model: Model, target: StoreLike, options: Load
   const bytes = await store.read();
   return setWeightsFromBytes(model, bytes, { ...options, source: options.source ?? store.location });
 }
+
+/** What a model file holds, read without building the model. */
+export interface ModelFileInfo {
+  location: string;
+  /** File size in bytes. */
+  bytes: number;
+  formatVersion: number;
+  /** The header, brought up to the current format version. */
+  header: ModelFileHeader;
+  /** Number of scalar weights (optimizer state not counted). */
+  parameters: number;
+}
+
+/**
+ * Reads and verifies a model or weights file and returns its header (architecture, training
+ * config, weight manifest, metadata) without building anything.
+ *
+ * @example (await nb.readModelInfo('m.nabla')).header.metadata
+ */
+export async function readModelInfo(target: StoreLike): Promise<ModelFileInfo> {
+  const store = resolveStore(target, 'readModelInfo');
+  const bytes = await store.read();
+  const { header } = readModelFile(bytes, store.location, 'readModelInfo');
+  const formatVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  const parameters = header.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+  return { location: store.location, bytes: bytes.length, formatVersion, header, parameters };
+}

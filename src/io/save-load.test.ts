@@ -4,7 +4,7 @@ import { Sequential } from '../models/index.js';
 import { dense } from '../nn/layers/index.js';
 import { tensor, type Tensor } from '../tensor/index.js';
 import { decodeContainer } from './format.js';
-import { deserializeModel, serializeModel, serializeWeights, setWeightsFromBytes } from './index.js';
+import { deserializeModel, readModelInfo, serializeModel, serializeWeights, setWeightsFromBytes } from './index.js';
 import { smallData, smallFunctional, smallSequential, weightValues } from './test-utils/models.js';
 
 const data = (t: Tensor | Tensor[]): number[][] => (Array.isArray(t) ? t : [t]).map((x) => Array.from(x.dataSync()));
@@ -130,5 +130,17 @@ describe('saveWeights / loadWeights', () => {
     assert.throws(() => setWeightsFromBytes(target, serializeWeights(source), { source: 'w.nabla' }),
       /^NablaError: loadWeights: w\.nabla: weight 'probs\/kernel' has shape \[8,3\] in the model but \[8,4\] in the file$/);
     assert.deepEqual(weightValues(target), before);
+  });
+});
+
+describe('metadata', () => {
+  it('keeps JSON metadata beside the model and returns it from readModelInfo', async () => {
+    const m = smallSequential();
+    const metadata = { classNames: ['a', 'b', 'c'], scaler: { mean: [0.5] } };
+    const info = await readModelInfo({ location: 'mem', write: async () => undefined, read: async () => serializeModel(m, { metadata }) });
+    assert.deepEqual(info.header.metadata, metadata);
+    assert.equal(info.formatVersion, 1);
+    assert.equal(info.parameters, 4 * 8 + 8 + 8 * 3 + 3);
+    assert.equal('metadata' in (decodeContainer(serializeModel(m)).header as object), false);
   });
 });

@@ -19,6 +19,11 @@ export interface SaveOptions {
    * it stopped. Default true, as in Keras; false makes the file smaller.
    */
   includeOptimizer?: boolean;
+  /**
+   * JSON to keep in the file beside the model (class names, preprocessing statistics, …);
+   * `readModelInfo` returns it.
+   */
+  metadata?: Record<string, unknown>;
 }
 
 /**
@@ -40,7 +45,7 @@ function optimizerVariables(model: Model, weights: readonly { name: string; valu
   });
 }
 
-function build(model: Model, kind: 'model' | 'weights', includeOptimizer: boolean): Uint8Array {
+function build(model: Model, kind: 'model' | 'weights', includeOptimizer: boolean, metadata?: Record<string, unknown>): Uint8Array {
   const weights = modelWeights(model);
   const packed = packTensors(weights);
   const weightEntries: WeightEntry[] = packed.entries.map((e, i) => ({ ...e, layer: weights[i]!.layer }));
@@ -68,6 +73,7 @@ function build(model: Model, kind: 'model' | 'weights', includeOptimizer: boolea
     training,
     weights: weightEntries,
     optimizerState,
+    ...(metadata === undefined ? {} : { metadata }),
   };
   return encodeContainer(header, joinPayload(groups, end));
 }
@@ -80,7 +86,7 @@ function build(model: Model, kind: 'model' | 'weights', includeOptimizer: boolea
  * @example const bytes = nb.serializeModel(model); const copy = nb.deserializeModel(bytes);
  */
 export function serializeModel(model: Model, options: SaveOptions = {}): Uint8Array {
-  return build(model, 'model', options.includeOptimizer ?? true);
+  return build(model, 'model', options.includeOptimizer ?? true, options.metadata);
 }
 
 /**
