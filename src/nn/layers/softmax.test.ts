@@ -31,6 +31,13 @@ describe('Softmax', () => {
     assertClose(out.dataSync(), flat(f['masked']), 1e-12);
     assert.deepEqual((out.arraySync() as number[][])[1], [0, 0, 0, 0, 0]);
   });
+  it('a lower-rank sequence mask zeroes whole time steps', () => {
+    const x = tensor([[[1, 2], [3, 4], [5, 6]]]);
+    const mask = tensor([[true, false, true]]);
+    const out = (softmax().apply(x, { mask }) as Tensor).arraySync() as number[][][];
+    assert.deepEqual(out[0]![1], [0, 0]);
+    assertClose(out[0]![0]!, [1 / (1 + Math.E), Math.E / (1 + Math.E)], 1e-6);
+  });
   it('rejects bad axes and round-trips axis lists', () => {
     assert.throws(() => softmax({ axis: [] }), /axis must be/);
     assert.deepEqual(softmax({ axis: [1, 2] }).getConfig()['axis'], [1, 2]);

@@ -13,7 +13,8 @@ const LARGE_NEGATIVE = -1e9;
 
 /**
  * Softmax over `axis`: `exp(xᵢ) / Σⱼ exp(xⱼ)`. With a boolean `mask` in the call options
- * (broadcastable to the input), masked-out positions get probability 0.
+ * (broadcastable to the input, or of lower rank: a sequence mask `[batch, time]` then covers
+ * whole time steps), masked-out positions get probability 0.
  *
  * Shapes: unchanged.
  *
@@ -39,7 +40,9 @@ export class Softmax extends Layer {
 
   call(inputs: Tensors, options: CallOptions = {}): Tensor {
     let x = inputs as Tensor;
-    const mask = options.mask ? options.mask.cast(x.dtype) : null;
+    let mask = options.mask ? options.mask.cast(x.dtype) : null;
+    // A sequence mask [batch, time] on [batch, time, units] masks whole time steps.
+    while (mask && mask.rank < x.rank) mask = mask.expandDims(-1);
     if (mask) x = x.add(mask.sub(1).mul(-LARGE_NEGATIVE));
     const axes = Array.isArray(this.axis) ? this.axis : [this.axis];
     const out = axes.length === 1 ? softmaxOp(x, axes[0]) : x.sub(logSumExp(x, axes, true)).exp();
