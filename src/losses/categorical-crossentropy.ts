@@ -1,8 +1,8 @@
 /** Categorical cross-entropy. */
-import { NablaError, fmtShape, normAxis } from '../core/errors.js';
+import { normAxis } from '../core/errors.js';
 import type { Tensor } from '../tensor/index.js';
 import { Loss, type LossConfig } from './loss.js';
-import { checkPrediction } from './match-shapes.js';
+import { checkPrediction, shapeError } from './match-shapes.js';
 import { checkSmoothing } from './binary-crossentropy.js';
 import { probabilityCrossEntropy } from './probability-cross-entropy.js';
 import { softmaxCrossEntropyWithLogits } from './cross-entropy-with-logits.js';
@@ -47,10 +47,9 @@ export class CategoricalCrossentropy extends Loss {
     checkPrediction(this.name, yTrue, yPred);
     const same = yTrue.rank === yPred.rank && yTrue.shape.every((d, i) => d === yPred.shape[i]);
     if (!same) {
-      const hint = yTrue.rank === yPred.rank - 1 || yTrue.shape[yTrue.rank - 1] === 1
-        ? ' (integer class labels need sparseCategoricalCrossentropy)'
-        : '';
-      throw new NablaError(this.name, `yTrue ${fmtShape(yTrue.shape)} and yPred ${fmtShape(yPred.shape)} must have the same shape${hint}`);
+      const labels = yTrue.rank === yPred.rank - 1 || yTrue.shape[yTrue.rank - 1] === 1;
+      const hint = labels ? ' (integer class labels need sparseCategoricalCrossentropy)' : '';
+      throw shapeError(this.name, yTrue, yPred, `must have the same shape${hint}`);
     }
     const axis = normAxis(this.name, this.axis, yPred.rank, yPred.shape);
     let t = yTrue.dtype === yPred.dtype ? yTrue : yTrue.cast(yPred.dtype);
@@ -73,6 +72,8 @@ export class CategoricalCrossentropy extends Loss {
 }
 
 /** Creates a `CategoricalCrossentropy` loss. */
-export function categoricalCrossentropy(config?: CategoricalCrossentropyConfig): CategoricalCrossentropy {
+export function categoricalCrossentropy(
+  config?: CategoricalCrossentropyConfig,
+): CategoricalCrossentropy {
   return new CategoricalCrossentropy(config);
 }

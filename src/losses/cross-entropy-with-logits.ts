@@ -5,7 +5,8 @@ import type { Tensor } from '../tensor/index.js';
 function checkSameShape(op: string, labels: Tensor, logits: Tensor): void {
   const same = labels.rank === logits.rank && labels.shape.every((d, i) => d === logits.shape[i]);
   if (!same) {
-    throw new NablaError(op, `labels ${fmtShape(labels.shape)} and logits ${fmtShape(logits.shape)} must have the same shape`);
+    const shapes = `labels ${fmtShape(labels.shape)} and logits ${fmtShape(logits.shape)}`;
+    throw new NablaError(op, `${shapes} must have the same shape`);
   }
 }
 

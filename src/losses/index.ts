@@ -16,8 +16,16 @@ export {
   sigmoidCrossEntropyWithLogits,
   softmaxCrossEntropyWithLogits,
 } from './cross-entropy-with-logits.js';
-export { MeanSquaredError, meanSquaredError, meanSquaredError as mse } from './mean-squared-error.js';
-export { MeanAbsoluteError, meanAbsoluteError, meanAbsoluteError as mae } from './mean-absolute-error.js';
+export {
+  MeanSquaredError,
+  meanSquaredError,
+  meanSquaredError as mse,
+} from './mean-squared-error.js';
+export {
+  MeanAbsoluteError,
+  meanAbsoluteError,
+  meanAbsoluteError as mae,
+} from './mean-absolute-error.js';
 export {
   MeanAbsolutePercentageError,
   meanAbsolutePercentageError,

@@ -25,7 +25,7 @@ export class LossFunctionWrapper extends Loss {
   compute(yTrue: Tensor, yPred: Tensor): Tensor {
     const values = this.fn(yTrue, yPred);
     if (values === null || typeof values !== 'object' || !('shape' in values)) {
-      throw new NablaError(this.name, `the loss function must return a Tensor, got ${typeof values}`);
+      throw new NablaError(this.name, `the function must return a Tensor, got ${typeof values}`);
     }
     return values;
   }

@@ -33,7 +33,8 @@ test('reductions: sum and none', () => {
     const sum = new MeanSquaredError({ reduction: 'sum' });
     assert.equal(sum.call(yTrue, yPred, tensor([1, 0, 2])).item(), 9.5);
     const none = new MeanSquaredError({ reduction: 'none' });
-    assert.deepEqual(Array.from(none.call(yTrue, yPred, tensor([1, 0, 2])).dataSync()), [0.5, 0, 9]);
+    const values = none.call(yTrue, yPred, tensor([1, 0, 2]));
+    assert.deepEqual(Array.from(values.dataSync()), [0.5, 0, 9]);
   });
 });
 
@@ -53,7 +54,9 @@ test('a sample weight that does not fit names the loss and both shapes', () => {
   tidy(() => {
     assert.throws(
       () => new MeanSquaredError().call(yTrue, yPred, tensor([1, 2])),
-      (e: Error) => e.name === 'NablaError' && e.message === 'meanSquaredError: sampleWeight [2] does not match the per-sample losses [3]',
+      (e: Error) =>
+        e.name === 'NablaError' &&
+        e.message === 'meanSquaredError: sampleWeight [2] does not match the per-sample losses [3]',
     );
   });
 });
@@ -71,13 +74,17 @@ test('every loss rejects mismatched shapes with a NablaError naming it and both 
     for (const name of names) {
       assert.throws(
         () => getLoss(name).call(a, b),
-        (e: Error) => e.name === 'NablaError' && e.message.startsWith(`${name}: `) && e.message.includes('[2,3]') && e.message.includes('[2,2]'),
+        (e: Error) =>
+          e.name === 'NablaError' &&
+          e.message.startsWith(`${name}: `) &&
+          e.message.includes('[2,3]') &&
+          e.message.includes('[2,2]'),
         name,
       );
     }
     assert.throws(
       () => getLoss('sparseCategoricalCrossentropy').call(tensor([[1, 0]]), b),
-      (e: Error) => e.message.startsWith('sparseCategoricalCrossentropy: ') && e.message.includes('[1,2]') && e.message.includes('[2,2]'),
+      /^NablaError: sparseCategoricalCrossentropy: yTrue \[1,2\] and yPred \[2,2\] do not fit/,
     );
   });
 });
@@ -85,7 +92,7 @@ test('every loss rejects mismatched shapes with a NablaError naming it and both 
 test('categorical cross-entropy with integer labels points to the sparse loss', () => {
   tidy(() => {
     assert.throws(
-      () => getLoss('categoricalCrossentropy').call(tensor([0, 2]), tensor([[0.2, 0.3, 0.5], [0.1, 0.1, 0.8]])),
+      () => getLoss('categoricalCrossentropy').call(tensor([0, 1]), tensor([[0.2, 0.8], [1, 0]])),
       /sparseCategoricalCrossentropy/,
     );
   });
@@ -97,7 +104,10 @@ test('sparse labels out of range or not integers are a clear error', () => {
     const loss = new SparseCategoricalCrossentropy();
     assert.throws(
       () => loss.call(tensor([1, 2], { dtype: 'int32' }), p),
-      (e: Error) => e.message === 'sparseCategoricalCrossentropy: label 2 at index 1 is out of range for 2 classes (yTrue [2], yPred [2,2])',
+      (e: Error) =>
+        e.message ===
+        'sparseCategoricalCrossentropy: label 2 at index 1 is out of range for 2 classes ' +
+          '(yTrue [2], yPred [2,2])',
     );
     assert.throws(() => loss.call(tensor([-1, 0], { dtype: 'int32' }), p), /label -1 at index 0/);
     assert.throws(() => loss.call(tensor([0.5, 1]), p), /label 0.5 at index 0/);
@@ -136,8 +146,10 @@ test('softmaxCrossEntropyWithLogits: value and gradient softmax − labels', () 
     assert.ok(Math.abs(loss.dataSync()[1]! - Math.log(3)) < 1e-12);
     loss.sum().backward();
     const softmax = [1, 2, 3].map((v) => Math.exp(v - z));
-    const expected = [...softmax.map((s, i) => s - (i === 2 ? 1 : 0)), 1 / 3 - 0.5, 1 / 3 - 0.5, 1 / 3];
-    logits.grad!.dataSync().forEach((g, i) => assert.ok(Math.abs(g - expected[i]!) < 1e-12, `${i}: ${g}`));
+    const firstRow = softmax.map((s, i) => s - (i === 2 ? 1 : 0));
+    const expected = [...firstRow, 1 / 3 - 0.5, 1 / 3 - 0.5, 1 / 3];
+    const grad = logits.grad!.dataSync();
+    grad.forEach((g, i) => assert.ok(Math.abs(g - expected[i]!) < 1e-12, `${i}: ${g}`));
   });
 });
 

@@ -30,7 +30,8 @@ export abstract class Loss {
   constructor(config: LossConfig = {}) {
     const reduction = config.reduction ?? 'sumOverBatchSize';
     if (!REDUCTIONS.includes(reduction)) {
-      throw new NablaError('Loss', `unknown reduction '${String(reduction)}' (known: ${REDUCTIONS.join(', ')})`);
+      const known = REDUCTIONS.join(', ');
+      throw new NablaError('Loss', `unknown reduction '${String(reduction)}' (known: ${known})`);
     }
     this.reduction = reduction;
   }

@@ -33,7 +33,12 @@ function inputs(c: Case, dtype: 'float32' | 'float64'): [Tensor, Tensor, Tensor 
   return [yTrue, yPred, weight];
 }
 
-function assertNear(actual: ArrayLike<number>, expected: ArrayLike<number>, rel: number, what: string): void {
+function assertNear(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  rel: number,
+  what: string,
+): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < expected.length; i++) {
     const a = actual[i]!;

@@ -3,13 +3,26 @@ import { NablaError, fmtShape } from '../core/errors.js';
 import { isFloat } from '../core/dtype.js';
 import type { Tensor } from '../tensor/index.js';
 
-/** Throws unless `yPred` is a float tensor of rank ≥ 1. */
+/** The error for inputs that do not fit: `loss: yTrue [2,3] and yPred [2,4] <problem>`. */
+export function shapeError(
+  lossName: string,
+  yTrue: Tensor,
+  yPred: Tensor,
+  problem: string,
+): NablaError {
+  const shapes = `yTrue ${fmtShape(yTrue.shape)} and yPred ${fmtShape(yPred.shape)}`;
+  return new NablaError(lossName, `${shapes} ${problem}`);
+}
+
+/** Throws unless `yPred` is a float tensor and both have a batch axis. */
 export function checkPrediction(lossName: string, yTrue: Tensor, yPred: Tensor): void {
   if (!isFloat(yPred.dtype)) {
-    throw new NablaError(lossName, `yPred must be float32 or float64, got ${yPred.dtype} ${fmtShape(yPred.shape)} (yTrue ${fmtShape(yTrue.shape)})`);
+    const shapes = `(yTrue ${fmtShape(yTrue.shape)}, yPred ${fmtShape(yPred.shape)})`;
+    const problem = `yPred must be float32 or float64, got ${yPred.dtype}`;
+    throw new NablaError(lossName, `${problem} ${shapes}`);
   }
   if (yPred.rank === 0 || yTrue.rank === 0) {
-    throw new NablaError(lossName, `expects a batch axis, got yTrue ${fmtShape(yTrue.shape)} and yPred ${fmtShape(yPred.shape)}`);
+    throw shapeError(lossName, yTrue, yPred, 'need a batch axis');
   }
 }
 
@@ -38,9 +51,7 @@ export function matchShapes(lossName: string, yTrue: Tensor, yPred: Tensor): [Te
     p = p.reshape([p.shape[0]!, 1]);
   }
   const same = t.rank === p.rank && t.shape.every((d, i) => d === p.shape[i]);
-  if (!same) {
-    throw new NablaError(lossName, `yTrue ${fmtShape(yTrue.shape)} and yPred ${fmtShape(yPred.shape)} must have the same shape`);
-  }
+  if (!same) throw shapeError(lossName, yTrue, yPred, 'must have the same shape');
   if (t.dtype !== p.dtype) t = t.cast(p.dtype);
   return [t, p];
 }

@@ -10,7 +10,7 @@ import { EPSILON } from './epsilon.js';
  *
  * Shapes: `[batch, …, d]` (both) → `[batch, …]`.
  *
- * @example nb.losses.meanAbsolutePercentageError().call(nb.tensor([[2, 4]]), nb.tensor([[1, 4]])) // 25
+ * @example nb.losses.mape().call(nb.tensor([[2, 4]]), nb.tensor([[1, 4]])) // 25
  */
 export class MeanAbsolutePercentageError extends Loss {
   override readonly className = 'MeanAbsolutePercentageError';

@@ -2,9 +2,10 @@
  * Categorical cross-entropy on probabilities, Keras's formula, as one fused op: it is the loss
  * of every softmax classifier, and the composite form costs about a dozen small ops per step.
  */
-import { NablaError, fmtShape, normAxis } from '../core/errors.js';
+import { normAxis } from '../core/errors.js';
 import { Tensor, backend, tensor } from '../tensor/index.js';
 import { EPSILON } from './epsilon.js';
+import { shapeError } from './match-shapes.js';
 
 const HIGH = 1 - EPSILON;
 
@@ -27,11 +28,11 @@ export function probabilityCrossEntropyComposite(yTrue: Tensor, yPred: Tensor, a
  */
 export function probabilityCrossEntropy(yTrue: Tensor, yPred: Tensor, axis = -1): Tensor {
   const same = yTrue.rank === yPred.rank && yTrue.shape.every((d, i) => d === yPred.shape[i]);
-  if (!same) {
-    throw new NablaError('categoricalCrossentropy', `yTrue ${fmtShape(yTrue.shape)} and yPred ${fmtShape(yPred.shape)} must have the same shape`);
-  }
+  if (!same) throw shapeError('categoricalCrossentropy', yTrue, yPred, 'must have the same shape');
   const a = normAxis('categoricalCrossentropy', axis, yPred.rank, yPred.shape);
-  const fusable = a === yPred.rank - 1 && yPred.backend === backend() && yTrue.backend === backend();
+  // The fused op creates its results on the active backend.
+  const active = yPred.backend === backend() && yTrue.backend === backend();
+  const fusable = a === yPred.rank - 1 && active;
   if (!fusable) return probabilityCrossEntropyComposite(yTrue, yPred, a);
   return fusedForward(yTrue, yPred);
 }

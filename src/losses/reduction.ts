@@ -19,7 +19,8 @@ function alignWeight(lossName: string, weight: Tensor, values: Tensor): Tensor {
   while (w.rank > values.rank && w.shape[w.rank - 1] === 1) w = w.reshape(w.shape.slice(0, -1));
   const fits = w.rank <= values.rank && w.shape.every((d, i) => d === values.shape[i] || d === 1);
   if (!fits) {
-    throw new NablaError(lossName, `sampleWeight ${fmtShape(weight.shape)} does not match the per-sample losses ${fmtShape(values.shape)}`);
+    const problem = `does not match the per-sample losses ${fmtShape(values.shape)}`;
+    throw new NablaError(lossName, `sampleWeight ${fmtShape(weight.shape)} ${problem}`);
   }
   if (w.rank < values.rank) w = w.reshape([...w.shape, ...values.shape.slice(w.rank).map(() => 1)]);
   return w;

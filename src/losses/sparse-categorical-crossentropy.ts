@@ -2,7 +2,7 @@
 import { NablaError, fmtShape } from '../core/errors.js';
 import { tensor, type Tensor } from '../tensor/index.js';
 import { Loss, type LossConfig } from './loss.js';
-import { checkPrediction } from './match-shapes.js';
+import { checkPrediction, shapeError } from './match-shapes.js';
 import { probabilityCrossEntropy } from './probability-cross-entropy.js';
 import { softmaxCrossEntropyWithLogits } from './cross-entropy-with-logits.js';
 
@@ -41,19 +41,24 @@ export class SparseCategoricalCrossentropy extends Loss {
   /** Checks the labels against `yPred` and spreads them into one-hot rows of `yPred`'s dtype. */
   private oneHotLabels(yTrue: Tensor, yPred: Tensor): Tensor {
     checkPrediction(this.name, yTrue, yPred);
-    const batchShape = yPred.shape.slice(0, -1);
-    const labelShape = yTrue.rank === yPred.rank && yTrue.shape[yTrue.rank - 1] === 1 ? yTrue.shape.slice(0, -1) : yTrue.shape;
-    const fits = labelShape.length === batchShape.length && labelShape.every((d, i) => d === batchShape[i]);
+    const outer = yPred.shape.slice(0, -1);
+    const column = yTrue.rank === yPred.rank && yTrue.shape[yTrue.rank - 1] === 1;
+    const labelShape = column ? yTrue.shape.slice(0, -1) : yTrue.shape;
+    const fits = labelShape.length === outer.length && labelShape.every((d, i) => d === outer[i]);
     if (!fits) {
-      throw new NablaError(this.name, `labels ${fmtShape(yTrue.shape)} do not match predictions ${fmtShape(yPred.shape)}: expected ${fmtShape(batchShape)} or ${fmtShape([...batchShape, 1])}`);
+      const expected = `${fmtShape(outer)} or ${fmtShape([...outer, 1])}`;
+      throw shapeError(this.name, yTrue, yPred, `do not fit: labels must be ${expected}`);
     }
     const classes = yPred.shape[yPred.rank - 1]!;
     const labels = yTrue.dataSync();
-    const data = yPred.dtype === 'float64' ? new Float64Array(yPred.size) : new Float32Array(yPred.size);
+    const size = yPred.size;
+    const data = yPred.dtype === 'float64' ? new Float64Array(size) : new Float32Array(size);
     for (let i = 0; i < labels.length; i++) {
       const label = labels[i]!;
       if (!(Number.isInteger(label) && label >= 0 && label < classes)) {
-        throw new NablaError(this.name, `label ${label} at index ${i} is out of range for ${classes} classes (yTrue ${fmtShape(yTrue.shape)}, yPred ${fmtShape(yPred.shape)})`);
+        const where = `(yTrue ${fmtShape(yTrue.shape)}, yPred ${fmtShape(yPred.shape)})`;
+        const problem = `label ${label} at index ${i} is out of range for ${classes} classes`;
+        throw new NablaError(this.name, `${problem} ${where}`);
       }
       data[i * classes + label] = 1;
     }

@@ -16,10 +16,12 @@ const close = (a: number, b: number): void => assert.ok(Math.abs(a - b) < 1e-7, 
 
 test('binaryAccuracy: threshold 0.5 (strict), weights, reset', () => {
   const m = new BinaryAccuracy();
-  m.updateState(tensor([[1], [1], [0], [0]]), tensor([[0.98], [1], [0], [0.6]]));
+  const yTrue = tensor([[1], [1], [0], [0]]);
+  const yPred = tensor([[0.98], [1], [0], [0.6]]);
+  m.updateState(yTrue, yPred);
   close(m.result(), 0.75);
   m.resetState();
-  m.updateState(tensor([[1], [1], [0], [0]]), tensor([[0.98], [1], [0], [0.6]]), tensor([1, 0, 0, 1]));
+  m.updateState(yTrue, yPred, tensor([1, 0, 0, 1]));
   close(m.result(), 0.5);
   m.resetState();
   m.updateState(tensor([1, 0]), tensor([[0.5], [0.5]]));
@@ -32,7 +34,8 @@ test('binaryAccuracy: threshold 0.5 (strict), weights, reset', () => {
 test('binaryAccuracy: multi-label rows average within the sample, then over samples', () => {
   const m = new BinaryAccuracy();
   // Row hits: [1, 1, 0] → 2/3 and [0, 1, 1] → 2/3; weights 3 and 1.
-  m.updateState(tensor([[1, 0, 1], [1, 0, 0]]), tensor([[0.9, 0.1, 0.2], [0.3, 0.4, 0.1]]), tensor([3, 1]));
+  const yPred = tensor([[0.9, 0.1, 0.2], [0.3, 0.4, 0.1]]);
+  m.updateState(tensor([[1, 0, 1], [1, 0, 0]]), yPred, tensor([3, 1]));
   close(m.result(), 2 / 3);
   // A second batch accumulates: hits [1, 1, 1] with weight 2 → (2/3·4 + 1·2) / 6.
   m.updateState(tensor([[0, 0, 1]]), tensor([[0, 0, 1]]), tensor([2]));
@@ -52,7 +55,8 @@ test('categoricalAccuracy: first largest score, weights', () => {
   // A tie goes to the first index, as argmax: class 0, not the target 1.
   m.updateState(tensor([[0, 1, 0]]), tensor([[0.4, 0.4, 0.2]]));
   close(m.result(), 0);
-  assert.throws(() => m.updateState(tensor([1, 2]), yPred), /categoricalAccuracy: yTrue \[2\] and yPred \[2,3\]/);
+  const message = /categoricalAccuracy: yTrue \[2\] and yPred \[2,3\]/;
+  assert.throws(() => m.updateState(tensor([1, 2]), yPred), message);
 });
 
 test('sparseCategoricalAccuracy: labels [batch] or [batch, 1], weights', () => {
@@ -63,7 +67,10 @@ test('sparseCategoricalAccuracy: labels [batch] or [batch, 1], weights', () => {
   m.resetState();
   m.updateState(tensor([2, 1], { dtype: 'int32' }), yPred, tensor([0.7, 0.3]));
   close(m.result(), 0.3);
-  assert.throws(() => m.updateState(tensor([2, 1, 0]), yPred), /labels \[3\] do not match predictions \[2,3\]/);
+  assert.throws(
+    () => m.updateState(tensor([2, 1, 0]), yPred),
+    /sparseCategoricalAccuracy: yTrue \[3\] and yPred \[2,3\] do not fit: labels must be \[2\] or/,
+  );
 });
 
 test('topKCategoricalAccuracy: k, ties counted in, weights', () => {
@@ -89,17 +96,20 @@ test('topKCategoricalAccuracy: k, ties counted in, weights', () => {
 });
 
 test("'accuracy' resolves from the loss, then the output shape, then the first batch", () => {
-  assert.equal(accuracyKindFromContext({ lossName: 'binaryCrossentropy', outputShape: [3] }), 'binary');
-  assert.equal(accuracyKindFromContext({ lossName: 'categoricalCrossentropy', outputShape: [10] }), 'categorical');
-  assert.equal(accuracyKindFromContext({ lossName: 'categorical_crossentropy' }), 'categorical');
-  assert.equal(accuracyKindFromContext({ lossName: 'sparseCategoricalCrossentropy', outputShape: [10] }), 'sparse');
-  assert.equal(accuracyKindFromContext({ lossName: 'hinge' }), 'binary');
-  assert.equal(accuracyKindFromContext({ lossName: 'meanSquaredError', outputShape: [1] }), 'binary');
-  assert.equal(accuracyKindFromContext({ lossName: 'meanSquaredError', outputShape: [4] }), null);
+  const kind = (lossName: string, outputShape?: number[]) =>
+    accuracyKindFromContext({ lossName, outputShape });
+  assert.equal(kind('binaryCrossentropy', [3]), 'binary');
+  assert.equal(kind('categoricalCrossentropy', [10]), 'categorical');
+  assert.equal(kind('categorical_crossentropy'), 'categorical');
+  assert.equal(kind('sparseCategoricalCrossentropy', [10]), 'sparse');
+  assert.equal(kind('hinge'), 'binary');
+  assert.equal(kind('meanSquaredError', [1]), 'binary');
+  assert.equal(kind('meanSquaredError', [4]), null);
 
   const categorical = new Accuracy({}, { lossName: 'categoricalCrossentropy', outputShape: [3] });
   assert.equal(categorical.kind, 'categorical');
-  categorical.updateState(tensor([[0, 0, 1], [0, 1, 0]]), tensor([[0.1, 0.9, 0.8], [0.05, 0.95, 0]]));
+  const scores = tensor([[0.1, 0.9, 0.8], [0.05, 0.95, 0]]);
+  categorical.updateState(tensor([[0, 0, 1], [0, 1, 0]]), scores);
   close(categorical.result(), 0.5);
   assert.equal(categorical.name, 'accuracy');
 

@@ -35,7 +35,10 @@ export function accuracyKindFromContext(context: MetricContext): AccuracyKind | 
  * Keras 3's rule from the first batch's shapes: binary for one output unit, sparse when the
  * targets have lower rank or a last axis of 1 against several units, categorical otherwise.
  */
-export function accuracyKindFromShapes(yTrue: readonly number[], yPred: readonly number[]): AccuracyKind {
+export function accuracyKindFromShapes(
+  yTrue: readonly number[],
+  yPred: readonly number[],
+): AccuracyKind {
   const predLast = yPred[yPred.length - 1];
   const trueLast = yTrue[yTrue.length - 1];
   if (predLast === 1) return 'binary';

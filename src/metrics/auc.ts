@@ -51,7 +51,8 @@ export class AUC extends Metric {
     this.summationMethod = config.summationMethod ?? 'interpolation';
     this.fromLogits = config.fromLogits ?? false;
     if ((config.curve ?? 'ROC') !== 'ROC') {
-      throw new NablaError(this.name, `curve '${String(config.curve)}' is not implemented; use 'ROC'`);
+      const curve = String(config.curve);
+      throw new NablaError(this.name, `curve '${curve}' is not implemented (use 'ROC')`);
     }
     if (!['interpolation', 'minoring', 'majoring'].includes(this.summationMethod)) {
       throw new NablaError(this.name, `unknown summationMethod '${this.summationMethod}'`);
@@ -128,13 +129,15 @@ function makeThresholds(metric: string, config: AUCConfig): Float64Array {
   if (config.thresholds !== undefined) {
     const inner = [...config.thresholds].sort((a, b) => a - b);
     if (inner.some((v) => !(v >= 0 && v <= 1))) {
-      throw new NablaError(metric, `thresholds must lie in [0, 1], got [${config.thresholds.join(', ')}]`);
+      const given = config.thresholds.join(', ');
+      throw new NablaError(metric, `thresholds must lie in [0, 1], got [${given}]`);
     }
     return Float64Array.from([-EPSILON, ...inner, 1 + EPSILON]);
   }
   const n = config.numThresholds ?? 200;
   if (!(Number.isInteger(n) && n >= 2)) {
-    throw new NablaError(metric, `numThresholds must be an integer ≥ 2, got ${config.numThresholds}`);
+    const given = config.numThresholds;
+    throw new NablaError(metric, `numThresholds must be an integer ≥ 2, got ${given}`);
   }
   const out = new Float64Array(n);
   out[0] = -EPSILON;

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { tensor } from '../tensor/index.js';
 import { AUC, F1Score, FBetaScore, Precision, Recall } from './index.js';
 
-const close = (a: number, b: number, tol = 1e-7): void => assert.ok(Math.abs(a - b) < tol, `${a} vs ${b}`);
+const close = (a: number, b: number, tol = 1e-7): void => {
+  assert.ok(Math.abs(a - b) < tol, `${a} vs ${b}`);
+};
 
 test('precision: TP / (TP + FP), weights, 0 with nothing predicted', () => {
   const m = new Precision();
@@ -48,8 +50,9 @@ test('recall: TP / (TP + FN), weights, classId', () => {
   second.resetState();
   second.updateState(yTrue, yPred, tensor([[1], [3], [1]]));
   close(second.result(), 0.25);
-  assert.throws(() => new Recall({ classId: 2 }).updateState(yTrue, yPred), /classId 2 is out of range for 2 classes/);
-  assert.throws(() => new Recall({ thresholds: [0.3, 0.5] as never }), /thresholds must be one number/);
+  const third = new Recall({ classId: 2 });
+  assert.throws(() => third.updateState(yTrue, yPred), /classId 2 is out of range for 2 classes/);
+  assert.throws(() => new Recall({ thresholds: [0.3, 0.5] as never }), /thresholds must be one/);
 });
 
 test('AUC with 3 thresholds, as worked out in Keras\'s documentation', () => {
@@ -85,7 +88,7 @@ function exactAuc(labels: number[], scores: number[], weights?: number[]): numbe
   return wins / pairs;
 }
 
-test('AUC with 200 thresholds equals the exact ROC AUC when scores fall in distinct buckets', () => {
+test('AUC (200 thresholds) is the exact ROC AUC when scores fall in distinct buckets', () => {
   const labels = [0, 0, 1, 1, 0, 1, 1, 0];
   const scores = [0.1, 0.4, 0.35, 0.8, 0.55, 0.9, 0.05, 0.62];
   // Positives 0.35, 0.8, 0.9, 0.05 beat 1, 4, 4 and 0 of the four negatives.
@@ -148,5 +151,8 @@ test('F1 score without a threshold takes each row\'s largest score; weights scal
   f2.updateState(tensor([[1, 0], [1, 1]]), tensor([[0.9, 0.1], [0.2, 0.7]]));
   // TP 2, FP 0, FN 1: P = 1, R = ⅔, F2 = 5·P·R / (4P + R) = (10/3) / (14/3) = 5/7.
   close(f2.result(), 5 / 7, 1e-6);
-  assert.throws(() => m.updateState(tensor([1, 0]), tensor([0.2, 0.8])), /expects yTrue and yPred of the same shape \[batch, classes\]/);
+  assert.throws(
+    () => m.updateState(tensor([1, 0]), tensor([0.2, 0.8])),
+    /f1Score: yTrue \[2\] and yPred \[2\] must have the same shape \[batch, classes\]/,
+  );
 });

@@ -2,7 +2,7 @@
 import { NablaError, fmtShape } from '../core/errors.js';
 import type { Tensor } from '../tensor/index.js';
 import { Metric, type MetricConfig } from './metric.js';
-import { sampleWeights } from './host.js';
+import { sampleWeights, shapeError } from './host.js';
 
 /** How per-class scores are combined. */
 export type F1Average = 'micro' | 'macro' | 'weighted' | null;
@@ -49,19 +49,21 @@ export class FBetaScore extends Metric {
     this.beta = config.beta ?? 1;
     this.threshold = config.threshold ?? null;
     if (![null, 'micro', 'macro', 'weighted'].includes(this.average)) {
-      throw new NablaError(this.name, `average must be null, 'micro', 'macro' or 'weighted', got '${String(this.average)}'`);
+      const allowed = "null, 'micro', 'macro' or 'weighted'";
+      throw new NablaError(this.name, `average must be ${allowed}, not '${String(this.average)}'`);
     }
     if (!(this.beta > 0)) throw new NablaError(this.name, `beta must be > 0, got ${config.beta}`);
   }
 
   updateState(yTrue: Tensor, yPred: Tensor, sampleWeight?: Tensor | null): void {
-    const same = yTrue.rank === 2 && yPred.rank === 2 && yTrue.shape[0] === yPred.shape[0] && yTrue.shape[1] === yPred.shape[1];
-    if (!same) {
-      throw new NablaError(this.name, `expects yTrue and yPred of the same shape [batch, classes], got ${fmtShape(yTrue.shape)} and ${fmtShape(yPred.shape)}`);
+    const same = yTrue.rank === 2 && yTrue.shape.every((d, i) => d === yPred.shape[i]);
+    if (!same || yPred.rank !== 2) {
+      throw shapeError(this.name, yTrue, yPred, 'must have the same shape [batch, classes]');
     }
     const [batch, classes] = yPred.shape as [number, number];
     if (this.tp && this.tp.length !== classes) {
-      throw new NablaError(this.name, `built for ${this.tp.length} classes, got yPred ${fmtShape(yPred.shape)}`);
+      const built = `built for ${this.tp.length} classes`;
+      throw new NablaError(this.name, `${built}, got yPred ${fmtShape(yPred.shape)}`);
     }
     this.tp ??= new Float64Array(classes);
     this.fp ??= new Float64Array(classes);
@@ -77,7 +79,9 @@ export class FBetaScore extends Metric {
       for (let c = 0; c < classes; c++) rowMax = Math.max(rowMax, p[start + c]!);
       for (let c = 0; c < classes; c++) {
         const score = p[start + c]!;
-        const predicted = this.threshold === null ? score >= rowMax && Math.abs(score) > 1e-9 : score > this.threshold;
+        // Without a threshold the row's maximum is positive, unless it is 0 ([0, 0] stays 0).
+        const byMax = score >= rowMax && Math.abs(score) > 1e-9;
+        const predicted = this.threshold === null ? byMax : score > this.threshold;
         const label = t[start + c]!;
         const pred = predicted ? 1 : 0;
         // Soft labels count fractionally, as Keras's products do.
@@ -124,7 +128,8 @@ export class FBetaScore extends Metric {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), average: this.average, beta: this.beta, threshold: this.threshold };
+    const { average, beta, threshold } = this;
+    return { ...super.getConfig(), average, beta, threshold };
   }
 }
 

@@ -41,7 +41,8 @@ test('getMetric resolves names and keeps the name as written', () => {
     assert.equal(m.className, className, id);
     assert.equal(m.name, name, id);
   }
-  const acc = getMetric('accuracy', { lossName: 'sparseCategoricalCrossentropy', outputShape: [10] });
+  const context = { lossName: 'sparseCategoricalCrossentropy', outputShape: [10] };
+  const acc = getMetric('accuracy', context);
   assert.equal((acc as Accuracy).kind, 'sparse');
   assert.throws(() => getMetric('accuracyy'), /unknown metric 'accuracyy' \(known: accuracy, acc/);
 });
@@ -68,9 +69,11 @@ test('serializeMetric and getMetric round-trip options', () => {
   for (const metric of metrics) {
     const restored = getMetric(JSON.parse(JSON.stringify(serializeMetric(metric))));
     assert.equal(restored.className, metric.className);
-    assert.deepEqual(JSON.parse(JSON.stringify(restored.getConfig())), JSON.parse(JSON.stringify(metric.getConfig())));
+    const json = (m: Metric): unknown => JSON.parse(JSON.stringify(m.getConfig()));
+    assert.deepEqual(json(restored), json(metric));
   }
-  const keras = getMetric({ class_name: 'F1Score', config: { name: 'f1_score', average: 'micro', threshold: 0.5 } } as never);
+  const config = { name: 'f1_score', average: 'micro', threshold: 0.5 };
+  const keras = getMetric({ class_name: 'F1Score', config } as never);
   assert.equal((keras as F1Score).average, 'micro');
 });
 

@@ -33,7 +33,11 @@ const BUILT_INS: [string, Factory, string[]][] = [
   ['Accuracy', (c, ctx) => new Accuracy(c, ctx), ['accuracy', 'acc']],
   ['BinaryAccuracy', (c) => new BinaryAccuracy(c), ['binaryAccuracy']],
   ['CategoricalAccuracy', (c) => new CategoricalAccuracy(c), ['categoricalAccuracy']],
-  ['SparseCategoricalAccuracy', (c) => new SparseCategoricalAccuracy(c), ['sparseCategoricalAccuracy']],
+  [
+    'SparseCategoricalAccuracy',
+    (c) => new SparseCategoricalAccuracy(c),
+    ['sparseCategoricalAccuracy'],
+  ],
   ['TopKCategoricalAccuracy', (c) => new TopKCategoricalAccuracy(c), ['topKCategoricalAccuracy']],
   ['Precision', (c) => new Precision(c), ['precision']],
   ['Recall', (c) => new Recall(c), ['recall']],
@@ -73,7 +77,8 @@ function find(name: string): Factory {
   const factory = custom.get(key(name)) ?? registry.get(key(name));
   if (!factory) {
     const known = BUILT_INS.flatMap(([, , names]) => names).join(', ');
-    throw new NablaError('getMetric', `unknown metric '${name}' (known: ${known}; custom metrics need registerMetric)`);
+    const hint = 'custom metrics need registerMetric';
+    throw new NablaError('getMetric', `unknown metric '${name}' (known: ${known}; ${hint})`);
   }
   return factory;
 }
@@ -97,10 +102,15 @@ export function getMetric(identifier: MetricIdentifier, context: MetricContext =
   if (identifier !== null && typeof identifier === 'object') {
     const raw = identifier as unknown as Record<string, unknown>;
     const className = raw.className ?? raw.class_name;
-    if (typeof className !== 'string') throw new NablaError('getMetric', 'a serialised metric needs a className');
+    if (typeof className !== 'string') {
+      throw new NablaError('getMetric', 'a serialised metric needs a className');
+    }
     const config: Config = {};
-    for (const [k, v] of Object.entries((raw.config as Config | undefined) ?? {})) config[snakeToCamel(k)] = v;
-    const byName = className === 'MeanMetricWrapper' && typeof config.name === 'string' ? config.name : className;
+    const stored = (raw.config as Config | undefined) ?? {};
+    for (const [k, v] of Object.entries(stored)) config[snakeToCamel(k)] = v;
+    // A wrapped function is stored under its name.
+    const wrapped = className === 'MeanMetricWrapper' && typeof config.name === 'string';
+    const byName = wrapped ? (config.name as string) : className;
     return find(byName)(config, context);
   }
   throw new NablaError('getMetric', `cannot interpret ${String(identifier)} as a metric`);

@@ -30,13 +30,23 @@ export function checkSameElements(metric: string, yTrue: Tensor, yPred: Tensor):
   const a = stripTrailingOne(yTrue.shape, yPred.shape);
   const b = stripTrailingOne(yPred.shape, yTrue.shape);
   const same = a.length === b.length && a.every((d, i) => d === b[i]);
-  if (!same || yPred.rank === 0) {
-    throw new NablaError(metric, `yTrue ${fmtShape(yTrue.shape)} and yPred ${fmtShape(yPred.shape)} must have the same shape`);
-  }
+  if (!same || yPred.rank === 0) throw shapeError(metric, yTrue, yPred, 'must have the same shape');
+}
+
+/** The error for inputs that do not fit: `metric: yTrue [2,3] and yPred [2,4] <problem>`. */
+export function shapeError(
+  metric: string,
+  yTrue: Tensor,
+  yPred: Tensor,
+  problem: string,
+): NablaError {
+  const shapes = `yTrue ${fmtShape(yTrue.shape)} and yPred ${fmtShape(yPred.shape)}`;
+  return new NablaError(metric, `${shapes} ${problem}`);
 }
 
 function stripTrailingOne(shape: readonly number[], other: readonly number[]): readonly number[] {
-  return shape.length === other.length + 1 && shape[shape.length - 1] === 1 ? shape.slice(0, -1) : shape;
+  const longer = shape.length === other.length + 1 && shape[shape.length - 1] === 1;
+  return longer ? shape.slice(0, -1) : shape;
 }
 
 /** Averages `values` (row-major, `batch` samples) within each sample. */
@@ -56,14 +66,19 @@ export function meanPerSample(values: ArrayLike<number>, batch: number): Float64
  * One weight per sample from `sampleWeight`: a scalar, `[batch]` or `[batch, 1]`; `null` when no
  * weights are given.
  */
-export function sampleWeights(metric: string, sampleWeight: Tensor | number | null | undefined, batch: number): Float64Array | null {
-  if (sampleWeight === null || sampleWeight === undefined) return null;
-  if (typeof sampleWeight === 'number') return new Float64Array(batch).fill(sampleWeight);
-  const values = sampleWeight.dataSync();
-  if (sampleWeight.rank === 0) return new Float64Array(batch).fill(values[0]!);
-  const perSample = sampleWeight.shape[0] === batch && sampleWeight.shape.slice(1).every((d) => d === 1);
+export function sampleWeights(
+  metric: string,
+  weight: Tensor | number | null | undefined,
+  batch: number,
+): Float64Array | null {
+  if (weight === null || weight === undefined) return null;
+  if (typeof weight === 'number') return new Float64Array(batch).fill(weight);
+  const values = weight.dataSync();
+  if (weight.rank === 0) return new Float64Array(batch).fill(values[0]!);
+  const perSample = weight.shape[0] === batch && weight.shape.slice(1).every((d) => d === 1);
   if (!perSample) {
-    throw new NablaError(metric, `sampleWeight ${fmtShape(sampleWeight.shape)} must be a scalar, [${batch}] or [${batch},1]`);
+    const expected = `a scalar, [${batch}] or [${batch},1]`;
+    throw new NablaError(metric, `sampleWeight ${fmtShape(weight.shape)} must be ${expected}`);
   }
   return Float64Array.from(values);
 }

@@ -5,8 +5,9 @@ import { SampleMeanMetric } from './sample-mean-metric.js';
 import { meanErrorPerSample } from './regression-errors.js';
 
 /**
- * The (weighted) mean of squared differences `(yTrue − yPred)²` over every sample seen since the last
- * reset; each sample contributes the mean over its elements.
+ * The (weighted) mean of squared differences `(yTrue − yPred)²`
+ * over every sample seen since the last reset; each sample contributes the mean over its
+ * elements.
  *
  * Shapes: `[batch, …]` (both; `[batch]` and `[batch, 1]` mix).
  */

@@ -22,7 +22,10 @@ export class Mean extends Metric {
   }
 
   /** Adds `values` (a number, numbers or a tensor) with optional weight(s). */
-  override updateState(values: Tensor | number | readonly number[], sampleWeight?: Tensor | number | null): void {
+  override updateState(
+    values: Tensor | number | readonly number[],
+    sampleWeight?: Tensor | number | null,
+  ): void {
     if (typeof values === 'number') {
       const w = sampleWeights(this.name, sampleWeight, 1);
       this.add([values], w);

@@ -2,7 +2,7 @@
 import { NablaError } from '../core/errors.js';
 import type { Tensor } from '../tensor/index.js';
 import { Metric, type MetricConfig } from './metric.js';
-import { countConfusion, ratio } from './confusion.js';
+import { countConfusion, ratio, type ThresholdOptions } from './confusion.js';
 
 /** Options of `Precision` and `Recall`. */
 export interface PrecisionConfig extends MetricConfig {
@@ -18,7 +18,7 @@ export interface PrecisionConfig extends MetricConfig {
 }
 
 /** Reads and checks the shared options of `Precision` and `Recall`. */
-export function thresholdOptions(metric: string, config: PrecisionConfig): { threshold: number; topK?: number; classId?: number } {
+export function thresholdOptions(metric: string, config: PrecisionConfig): ThresholdOptions {
   const threshold = config.thresholds ?? (config.topK === undefined ? 0.5 : -Infinity);
   if (typeof threshold !== 'number' || Number.isNaN(threshold)) {
     throw new NablaError(metric, `thresholds must be one number, got ${String(config.thresholds)}`);
@@ -39,7 +39,7 @@ export function thresholdOptions(metric: string, config: PrecisionConfig): { thr
 export class Precision extends Metric {
   override readonly className: string = 'Precision';
   readonly name: string;
-  private readonly options: { threshold: number; topK?: number; classId?: number };
+  private readonly options: ThresholdOptions;
   private truePositives = 0;
   private falsePositives = 0;
 

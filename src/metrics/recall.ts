@@ -1,7 +1,7 @@
 /** Recall. */
 import type { Tensor } from '../tensor/index.js';
 import { Metric } from './metric.js';
-import { countConfusion, ratio } from './confusion.js';
+import { countConfusion, ratio, type ThresholdOptions } from './confusion.js';
 import { thresholdOptions, type PrecisionConfig } from './precision.js';
 
 /** Options of `Recall` (the same as `Precision`'s). */
@@ -17,7 +17,7 @@ export type RecallConfig = PrecisionConfig;
 export class Recall extends Metric {
   override readonly className: string = 'Recall';
   readonly name: string;
-  private readonly options: { threshold: number; topK?: number; classId?: number };
+  private readonly options: ThresholdOptions;
   private truePositives = 0;
   private falseNegatives = 0;
 

@@ -3,7 +3,12 @@ import type { Tensor } from '../tensor/index.js';
 import { batchOf, checkSameElements, meanPerSample } from './host.js';
 
 /** `mean(f(yTrue − yPred))` over each sample's elements. */
-export function meanErrorPerSample(metric: string, yTrue: Tensor, yPred: Tensor, f: (d: number) => number): Float64Array {
+export function meanErrorPerSample(
+  metric: string,
+  yTrue: Tensor,
+  yPred: Tensor,
+  f: (difference: number) => number,
+): Float64Array {
   checkSameElements(metric, yTrue, yPred);
   const t = yTrue.dataSync();
   const p = yPred.dataSync();

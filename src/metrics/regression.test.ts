@@ -2,7 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tensor, type Tensor } from '../tensor/index.js';
-import { Mean, MeanAbsoluteError, MeanMetricWrapper, MeanSquaredError, RootMeanSquaredError } from './index.js';
+import {
+  Mean,
+  MeanAbsoluteError,
+  MeanMetricWrapper,
+  MeanSquaredError,
+  RootMeanSquaredError,
+} from './index.js';
 
 const close = (a: number, b: number): void => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
 
@@ -18,7 +24,8 @@ test('meanSquaredError and meanAbsoluteError: per-sample means, weighted over sa
   close(mae.result(), (1.5 + 0.5) / 2);
   mae.updateState(tensor([2]), tensor([[4]]));
   close(mae.result(), (1.5 + 0.5 + 2) / 3);
-  assert.throws(() => mae.updateState(tensor([[1, 2]]), tensor([[1, 2, 3]])), /meanAbsoluteError: yTrue \[1,2\] and yPred \[1,3\]/);
+  const message = /meanAbsoluteError: yTrue \[1,2\] and yPred \[1,3\]/;
+  assert.throws(() => mae.updateState(tensor([[1, 2]]), tensor([[1, 2, 3]])), message);
 });
 
 test('rootMeanSquaredError takes the root of the accumulated mean', () => {

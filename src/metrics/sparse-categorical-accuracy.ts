@@ -1,17 +1,20 @@
 /** Sparse categorical accuracy. */
-import { NablaError, fmtShape } from '../core/errors.js';
+import { fmtShape } from '../core/errors.js';
 import type { Tensor } from '../tensor/index.js';
 import type { MetricConfig } from './metric.js';
 import { SampleMeanMetric } from './sample-mean-metric.js';
-import { argmaxAt, meanPerSample } from './host.js';
+import { argmaxAt, meanPerSample, shapeError } from './host.js';
 
-/** Checks integer labels `[batch, …]` or `[batch, …, 1]` against scores `[batch, …, classes]`. */
+/** Checks labels `[batch, …]` or `[batch, …, 1]` against scores `[batch, …, classes]`. */
 export function checkSparseShapes(metric: string, yTrue: Tensor, yPred: Tensor): void {
   const outer = yPred.shape.slice(0, -1);
-  const labels = yTrue.rank === yPred.rank && yTrue.shape[yTrue.rank - 1] === 1 ? yTrue.shape.slice(0, -1) : yTrue.shape;
-  const fits = yPred.rank >= 1 && labels.length === outer.length && labels.every((d, i) => d === outer[i]);
+  const column = yTrue.rank === yPred.rank && yTrue.shape[yTrue.rank - 1] === 1;
+  const labels = column ? yTrue.shape.slice(0, -1) : yTrue.shape;
+  const sameRank = yPred.rank >= 1 && labels.length === outer.length;
+  const fits = sameRank && labels.every((d, i) => d === outer[i]);
   if (!fits) {
-    throw new NablaError(metric, `labels ${fmtShape(yTrue.shape)} do not match predictions ${fmtShape(yPred.shape)}: expected ${fmtShape(outer)} or ${fmtShape([...outer, 1])}`);
+    const expected = `${fmtShape(outer)} or ${fmtShape([...outer, 1])}`;
+    throw shapeError(metric, yTrue, yPred, `do not fit: labels must be ${expected}`);
   }
 }
 

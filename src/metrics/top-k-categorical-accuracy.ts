@@ -1,9 +1,9 @@
 /** Top-k categorical accuracy. */
-import { NablaError, fmtShape } from '../core/errors.js';
+import { NablaError } from '../core/errors.js';
 import type { Tensor } from '../tensor/index.js';
 import type { MetricConfig } from './metric.js';
 import { SampleMeanMetric } from './sample-mean-metric.js';
-import { argmaxAt, meanPerSample } from './host.js';
+import { argmaxAt, meanPerSample, shapeError } from './host.js';
 
 /** Options of `TopKCategoricalAccuracy`. */
 export interface TopKCategoricalAccuracyConfig extends MetricConfig {
@@ -35,7 +35,7 @@ export class TopKCategoricalAccuracy extends SampleMeanMetric {
   protected samplewise(yTrue: Tensor, yPred: Tensor): Float64Array {
     const same = yTrue.rank === yPred.rank && yTrue.shape.every((d, i) => d === yPred.shape[i]);
     if (!same || yPred.rank === 0) {
-      throw new NablaError(this.name, `yTrue ${fmtShape(yTrue.shape)} and yPred ${fmtShape(yPred.shape)} must have the same shape [batch, …, classes]`);
+      throw shapeError(this.name, yTrue, yPred, 'must have the same shape [batch, …, classes]');
     }
     const t = yTrue.dataSync();
     const p = yPred.dataSync();
