@@ -55,11 +55,16 @@ export function fitLine(steps = 200): [number, number] {
   const w = nb.zeros([1, 1]);
   const b = nb.zeros([1]);
   const optimizer = nb.optimizers.sgd({ learningRate: 0.1 });
-  const lossAndGrads = nb.valueAndGrad((wv: nb.Tensor, bv: nb.Tensor) => x.matmul(wv).add(bv).sub(y).square().mean());
+  const lossAndGrads = nb.valueAndGrad((wv: nb.Tensor, bv: nb.Tensor) =>
+    x.matmul(wv).add(bv).sub(y).square().mean(),
+  );
   for (let i = 0; i < steps; i++) {
     nb.tidy(() => {
       const [, [gw, gb]] = lossAndGrads(w, b) as [nb.Tensor, nb.Tensor[]];
-      optimizer.applyGradients([[gw!, w], [gb!, b]]);
+      optimizer.applyGradients([
+        [gw!, w],
+        [gb!, b],
+      ]);
     });
   }
   return [w.item(), b.item()];
@@ -67,7 +72,9 @@ export function fitLine(steps = 200): [number, number] {
 
 async function main(): Promise<void> {
   const [w, b] = fitLine();
-  console.log(`valueAndGrad + SGD: y = ${w.toFixed(3)}·x ${b < 0 ? '−' : '+'} ${Math.abs(b).toFixed(3)} (target 3·x − 1)`);
+  console.log(
+    `valueAndGrad + SGD: y = ${w.toFixed(3)}·x ${b < 0 ? '−' : '+'} ${Math.abs(b).toFixed(3)} (target 3·x − 1)`,
+  );
   const { losses, testAccuracy } = await trainByHand();
   losses.forEach((l, i) => console.log(`epoch ${i + 1}: loss ${l.toFixed(4)}`));
   console.log(`test accuracy ${(100 * testAccuracy).toFixed(1)} %`);

@@ -17,7 +17,9 @@ export interface QuickstartResult {
 }
 
 /** Runs the article's program; `epochs` and `verbose` only shorten it for tests. */
-export async function quickstart(options: { epochs?: number; verbose?: 0 | 1 | 2 } = {}): Promise<QuickstartResult> {
+export async function quickstart(
+  options: { epochs?: number; verbose?: 0 | 1 | 2 } = {},
+): Promise<QuickstartResult> {
   nb.setSeed(42);
   const { train, test } = await nb.datasets.digits();
   const inputDim = train.x.shape[1]!; // 64 pixels
@@ -45,12 +47,21 @@ export async function quickstart(options: { epochs?: number; verbose?: 0 | 1 | 2
   const summary = model.summary({ printFn: options.verbose === 0 ? () => {} : console.log });
   // ---
 
-  return { history, testLoss: testLoss!, testAccuracy: testAccuracy!, predictions, testLabels: test.y, summary };
+  return {
+    history,
+    testLoss: testLoss!,
+    testAccuracy: testAccuracy!,
+    predictions,
+    testLabels: test.y,
+    summary,
+  };
 }
 
 async function main(): Promise<void> {
   const { testLoss, testAccuracy, predictions, testLabels } = await quickstart();
-  console.log(`\ntest loss ${testLoss.toFixed(4)}, test accuracy ${(100 * testAccuracy).toFixed(1)} %`);
+  console.log(
+    `\ntest loss ${testLoss.toFixed(4)}, test accuracy ${(100 * testAccuracy).toFixed(1)} %`,
+  );
   const predicted = predictions.argmax(-1).dataSync();
   const actual = testLabels.dataSync();
   console.log(`first 10 predictions: ${Array.from(predicted.slice(0, 10)).join(' ')}`);

@@ -66,9 +66,21 @@ export abstract class Callback {
   onPredictBatchEnd?(batch: number, logs: Logs): HookResult;
 }
 
-type EpochHook = 'onEpochBegin' | 'onEpochEnd' | 'onBatchBegin' | 'onBatchEnd' | 'onTestBatchBegin'
-  | 'onTestBatchEnd' | 'onPredictBatchBegin' | 'onPredictBatchEnd';
-type PlainHook = 'onTrainBegin' | 'onTrainEnd' | 'onTestBegin' | 'onTestEnd' | 'onPredictBegin'
+type EpochHook =
+  | 'onEpochBegin'
+  | 'onEpochEnd'
+  | 'onBatchBegin'
+  | 'onBatchEnd'
+  | 'onTestBatchBegin'
+  | 'onTestBatchEnd'
+  | 'onPredictBatchBegin'
+  | 'onPredictBatchEnd';
+type PlainHook =
+  | 'onTrainBegin'
+  | 'onTrainEnd'
+  | 'onTestBegin'
+  | 'onTestEnd'
+  | 'onPredictBegin'
   | 'onPredictEnd';
 
 /**
@@ -98,7 +110,8 @@ export class CallbackList {
     for (let i = 0; i < this.callbacks.length; i++) {
       const fn = this.callbacks[i]![hook] as ((...args: unknown[]) => HookResult) | undefined;
       if (!fn) continue;
-      const result = b === undefined ? fn.call(this.callbacks[i], a) : fn.call(this.callbacks[i], a, b);
+      const result =
+        b === undefined ? fn.call(this.callbacks[i], a) : fn.call(this.callbacks[i], a, b);
       if (result instanceof Promise) return this.finishAsync(result, i + 1, hook, a, b);
     }
     return undefined;

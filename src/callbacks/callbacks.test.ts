@@ -25,13 +25,25 @@ function fakeModel() {
     stopTraining: false,
     getWeights: () => [tensor([state.weight])],
     setWeights: (w: Tensor[]) => void (state.restored = w[0]!.item()),
-    optimizer: { get learningRate() { return state.lr; }, set learningRate(v: number) { state.lr = v; } },
+    optimizer: {
+      get learningRate() {
+        return state.lr;
+      },
+      set learningRate(v: number) {
+        state.lr = v;
+      },
+    },
   };
   return { state, model: model as unknown as Model };
 }
 
 /** Feeds `values` of `key` to the callback, one epoch each; returns the epoch it stopped at. */
-function run(cb: Callback, key: string, values: number[], state?: { weight: number }): number | null {
+function run(
+  cb: Callback,
+  key: string,
+  values: number[],
+  state?: { weight: number },
+): number | null {
   cb.onTrainBegin?.({});
   for (let epoch = 0; epoch < values.length; epoch++) {
     if (state) state.weight = epoch;
@@ -47,7 +59,10 @@ function run(cb: Callback, key: string, values: number[], state?: { weight: numb
 
 function smallModel(): Model {
   setSeed(1);
-  const m = sequential([dense({ units: 4, activation: 'relu', inputShape: [3] }), dense({ units: 1 })]);
+  const m = sequential([
+    dense({ units: 4, activation: 'relu', inputShape: [3] }),
+    dense({ units: 1 }),
+  ]);
   m.compile({ optimizer: sgd({ learningRate: 0.1 }), loss: 'mse' });
   return m;
 }
@@ -94,7 +109,11 @@ describe('EarlyStopping', () => {
     const m = smallModel();
     const x = randomNormal([8, 3], { seed: 1 });
     const cb = new EarlyStopping({ monitor: 'loss', patience: 0, minDelta: 1e9 });
-    const history = await m.fit(x, randomNormal([8, 1], { seed: 2 }), { epochs: 10, verbose: 0, callbacks: [cb] });
+    const history = await m.fit(x, randomNormal([8, 1], { seed: 2 }), {
+      epochs: 10,
+      verbose: 0,
+      callbacks: [cb],
+    });
     assert.equal(history.epoch.length, 2);
   });
 });
@@ -138,7 +157,10 @@ describe('other callbacks', () => {
       verbose: 0,
       callbacks: [learningRateScheduler((epoch) => 0.1 / (epoch + 1))],
     });
-    assert.deepEqual(history.history['learning_rate']!.map((v) => Number(v.toFixed(6))), [0.1, 0.05, 0.033333]);
+    assert.deepEqual(
+      history.history['learning_rate']!.map((v) => Number(v.toFixed(6))),
+      [0.1, 0.05, 0.033333],
+    );
     assert.ok(Math.abs(m.optimizer!.learningRate - 0.1 / 3) < 1e-9);
   });
 
@@ -162,14 +184,20 @@ describe('other callbacks', () => {
 
   it('terminateOnNaN stops after the first batch with a NaN loss', async () => {
     const m = smallModel();
-    m.compile({ optimizer: 'sgd', loss: (yTrue: Tensor, yPred: Tensor) => yPred.sub(yTrue).square().mean(-1).mul(NaN) });
+    m.compile({
+      optimizer: 'sgd',
+      loss: (yTrue: Tensor, yPred: Tensor) => yPred.sub(yTrue).square().mean(-1).mul(NaN),
+    });
     let batches = 0;
     const lines: string[] = [];
     await m.fit(randomNormal([8, 3]), randomNormal([8, 1]), {
       epochs: 3,
       batchSize: 2,
       verbose: 0,
-      callbacks: [new TerminateOnNaN((s) => lines.push(s)), lambdaCallback({ onBatchEnd: () => void batches++ })],
+      callbacks: [
+        new TerminateOnNaN((s) => lines.push(s)),
+        lambdaCallback({ onBatchEnd: () => void batches++ }),
+      ],
     });
     assert.equal(batches, 1);
     assert.deepEqual(lines, ['Batch 0: Invalid loss, terminating training']);
@@ -179,17 +207,42 @@ describe('other callbacks', () => {
     const m = smallModel();
     const events: string[] = [];
     class Recorder extends Callback {
-      override onTrainBegin(): void { events.push(`train ${this.model === m} ${this.params.epochs} ${this.params.steps}`); }
-      override onEpochBegin(e: number): void { events.push(`epoch ${e}`); }
-      override onBatchEnd(b: number, logs: Logs): void { events.push(`batch ${b} ${typeof logs['loss']}`); }
+      override onTrainBegin(): void {
+        events.push(`train ${this.model === m} ${this.params.epochs} ${this.params.steps}`);
+      }
+      override onEpochBegin(e: number): void {
+        events.push(`epoch ${e}`);
+      }
+      override onBatchEnd(b: number, logs: Logs): void {
+        events.push(`batch ${b} ${typeof logs['loss']}`);
+      }
       override async onEpochEnd(e: number): Promise<void> {
         await new Promise((r) => setTimeout(r, 5));
         events.push(`end ${e}`);
       }
-      override onTrainEnd(): void { events.push('done'); }
+      override onTrainEnd(): void {
+        events.push('done');
+      }
     }
-    await m.fit(randomNormal([4, 3]), randomNormal([4, 1]), { epochs: 2, batchSize: 2, verbose: 0, shuffle: false, callbacks: [new Recorder()] });
-    assert.deepEqual(events, ['train true 2 2', 'epoch 0', 'batch 0 number', 'batch 1 number', 'end 0', 'epoch 1', 'batch 0 number', 'batch 1 number', 'end 1', 'done']);
+    await m.fit(randomNormal([4, 3]), randomNormal([4, 1]), {
+      epochs: 2,
+      batchSize: 2,
+      verbose: 0,
+      shuffle: false,
+      callbacks: [new Recorder()],
+    });
+    assert.deepEqual(events, [
+      'train true 2 2',
+      'epoch 0',
+      'batch 0 number',
+      'batch 1 number',
+      'end 0',
+      'epoch 1',
+      'batch 0 number',
+      'batch 1 number',
+      'end 1',
+      'done',
+    ]);
   });
 
   it('progbar prints one line per epoch off a terminal, and redraws in place on one', () => {
@@ -199,7 +252,10 @@ describe('other callbacks', () => {
     bar.onEpochBegin(0);
     for (let b = 0; b < 3; b++) bar.onBatchEnd(b, { loss: 0.5 });
     bar.onEpochEnd(0, { loss: 0.5, val_loss: 0.25 });
-    assert.match(out, /^Epoch 1\/2\n3\/3 - \d+s - \d+(us|ms)\/step - loss: 0\.5000 - val_loss: 0\.2500\n$/);
+    assert.match(
+      out,
+      /^Epoch 1\/2\n3\/3 - \d+s - \d+(us|ms)\/step - loss: 0\.5000 - val_loss: 0\.2500\n$/,
+    );
     out = '';
     const live = new ProgbarLogger({ verbose: 1, isTTY: true, write: (s) => void (out += s) });
     live.setParams({ epochs: 1, steps: 10, verbose: 1 });

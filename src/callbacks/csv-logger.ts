@@ -42,8 +42,10 @@ export class CsvLogger extends Callback {
     if (!fs) return;
     if (this.keys === null) {
       this.keys = Object.keys(logs).sort();
-      const exists = this.append && fs.existsSync(this.filename) && fs.statSync(this.filename).size > 0;
-      if (!exists) fs.appendFileSync(this.filename, ['epoch', ...this.keys].join(this.separator) + '\n');
+      const exists =
+        this.append && fs.existsSync(this.filename) && fs.statSync(this.filename).size > 0;
+      if (!exists)
+        fs.appendFileSync(this.filename, ['epoch', ...this.keys].join(this.separator) + '\n');
     }
     const row = [String(epoch), ...this.keys.map((k) => (k in logs ? String(logs[k]) : 'NA'))];
     fs.appendFileSync(this.filename, row.join(this.separator) + '\n');

@@ -58,7 +58,8 @@ export class EarlyStopping extends Callback {
     this.restoreBestWeights = args.restoreBestWeights ?? false;
     this.startFromEpoch = args.startFromEpoch ?? 0;
     this.verbose = args.verbose ?? 0;
-    if (!(this.patience >= 0)) throw new RangeError(`earlyStopping: patience must be ≥ 0, got ${this.patience}`);
+    if (!(this.patience >= 0))
+      throw new RangeError(`earlyStopping: patience must be ≥ 0, got ${this.patience}`);
     const minDelta = Math.abs(args.minDelta ?? 0);
     const mode = resolveMode(this.monitor, args.mode ?? 'auto');
     this.better = mode === 'min' ? (a, b) => a + minDelta < b : (a, b) => a - minDelta > b;
@@ -104,7 +105,9 @@ export class EarlyStopping extends Callback {
     }
     if (this.restoreBestWeights && this.bestWeights !== null) {
       if (this.verbose > 0) {
-        console.log(`Restoring model weights from the end of the best epoch: ${this.bestEpoch + 1}.`);
+        console.log(
+          `Restoring model weights from the end of the best epoch: ${this.bestEpoch + 1}.`,
+        );
       }
       this.model!.setWeights(this.bestWeights);
     }

@@ -23,7 +23,8 @@ export class LambdaCallback extends Callback {
     // Only the given hooks are installed, so the loop skips the others entirely.
     for (const [name, fn] of Object.entries(args)) {
       if (fn === undefined) continue;
-      if (typeof fn !== 'function') throw new TypeError(`lambdaCallback: '${name}' must be a function`);
+      if (typeof fn !== 'function')
+        throw new TypeError(`lambdaCallback: '${name}' must be a function`);
       (this as unknown as Record<string, unknown>)[name] = fn;
     }
   }

@@ -19,13 +19,17 @@ export class LearningRateScheduler extends Callback {
 
   override onEpochBegin(epoch: number): void {
     const optimizer = this.model?.optimizer;
-    if (!optimizer) throw new Error('learningRateScheduler: the model has no optimizer (call compile first)');
+    if (!optimizer)
+      throw new Error('learningRateScheduler: the model has no optimizer (call compile first)');
     const lr = this.schedule(epoch, optimizer.learningRate);
     if (typeof lr !== 'number' || !Number.isFinite(lr)) {
-      throw new TypeError(`learningRateScheduler: the schedule must return a finite number, got ${lr}`);
+      throw new TypeError(
+        `learningRateScheduler: the schedule must return a finite number, got ${lr}`,
+      );
     }
     optimizer.learningRate = lr;
-    if (this.verbose > 0) console.log(`\nEpoch ${epoch + 1}: LearningRateScheduler setting learning rate to ${lr}.`);
+    if (this.verbose > 0)
+      console.log(`\nEpoch ${epoch + 1}: LearningRateScheduler setting learning rate to ${lr}.`);
   }
 
   override onEpochEnd(_epoch: number, logs: Logs): void {

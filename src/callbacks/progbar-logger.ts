@@ -36,7 +36,8 @@ function formatPerStep(seconds: number): string {
 
 function formatEta(seconds: number): string {
   const s = Math.round(seconds);
-  if (s >= 3600) return `${Math.floor(s / 3600)}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}`;
+  if (s >= 3600)
+    return `${Math.floor(s / 3600)}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}`;
   if (s >= 60) return `${Math.floor(s / 60)}:${pad2(s % 60)}`;
   return `${s}s`;
 }
@@ -46,7 +47,9 @@ function pad2(n: number): string {
 }
 
 function formatLogs(logs: Logs): string {
-  return Object.entries(logs).map(([k, v]) => ` - ${k}: ${formatValue(v)}`).join('');
+  return Object.entries(logs)
+    .map(([k, v]) => ` - ${k}: ${formatValue(v)}`)
+    .join('');
 }
 
 /**
@@ -106,7 +109,10 @@ export class ProgbarLogger extends Callback {
     const perStep = (now - this.epochStart) / 1000 / this.seen;
     const steps = this.params.steps;
     const eta = steps === null ? '' : ` ${formatEta(perStep * (steps - this.seen))}`;
-    this.draw(`${this.counter(this.seen)} ${this.bar(this.seen)}${eta} ${formatPerStep(perStep)}${formatLogs(logs)}`, false);
+    this.draw(
+      `${this.counter(this.seen)} ${this.bar(this.seen)}${eta} ${formatPerStep(perStep)}${formatLogs(logs)}`,
+      false,
+    );
   }
 
   override onEpochEnd(_epoch: number, logs: Logs): void {
@@ -115,9 +121,14 @@ export class ProgbarLogger extends Callback {
     const seconds = `${elapsed.toFixed(0)}s`;
     const total = this.params.steps ?? this.seen;
     if (this.live) {
-      this.draw(`${this.counter(total)} ${this.bar(total)} ${seconds} ${formatPerStep(perStep)}${formatLogs(logs)}`, true);
+      this.draw(
+        `${this.counter(total)} ${this.bar(total)} ${seconds} ${formatPerStep(perStep)}${formatLogs(logs)}`,
+        true,
+      );
     } else {
-      this.write(`${this.counter(total)} - ${seconds} - ${formatPerStep(perStep)}${formatLogs(logs)}\n`);
+      this.write(
+        `${this.counter(total)} - ${seconds} - ${formatPerStep(perStep)}${formatLogs(logs)}\n`,
+      );
     }
   }
 

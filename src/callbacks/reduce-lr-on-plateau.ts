@@ -87,7 +87,8 @@ export class ReduceLROnPlateau extends Callback {
     if (oldLr > Math.fround(this.minLr)) {
       const newLr = Math.max(oldLr * this.factor, this.minLr);
       optimizer.learningRate = newLr;
-      if (this.verbose > 0) console.log(`\nEpoch ${epoch + 1}: ReduceLROnPlateau reducing learning rate to ${newLr}.`);
+      if (this.verbose > 0)
+        console.log(`\nEpoch ${epoch + 1}: ReduceLROnPlateau reducing learning rate to ${newLr}.`);
       this.cooldownCounter = this.cooldown;
       this.wait = 0;
     }

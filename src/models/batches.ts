@@ -98,7 +98,11 @@ export class DatasetSource implements BatchSource {
     private readonly stepsPerEpoch?: number,
   ) {
     const size = (data as { size?: unknown }).size;
-    const known = Array.isArray(data) ? data.length : typeof size === 'number' && Number.isFinite(size) ? size : null;
+    const known = Array.isArray(data)
+      ? data.length
+      : typeof size === 'number' && Number.isFinite(size)
+        ? size
+        : null;
     this.steps = stepsPerEpoch ?? known;
     this.ownsBatches = !Array.isArray(data);
   }

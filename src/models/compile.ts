@@ -26,22 +26,37 @@ export interface CompileArgs {
    */
   loss: LossIdentifier | (LossIdentifier | null)[] | Record<string, LossIdentifier | null>;
   /** Metrics for every output, a list of lists (per output), or a map by output name. */
-  metrics?: MetricIdentifier[] | MetricIdentifier[][] | Record<string, MetricIdentifier | MetricIdentifier[]>;
+  metrics?:
+    | MetricIdentifier[]
+    | MetricIdentifier[][]
+    | Record<string, MetricIdentifier | MetricIdentifier[]>;
   /** Weights of the per-output losses in the total (default 1 each). */
   lossWeights?: number[] | Record<string, number>;
 }
 
-function perOutput<T>(value: T[] | Record<string, T> | T, names: readonly string[], what: string, isSingle: (v: unknown) => boolean): (T | undefined)[] {
+function perOutput<T>(
+  value: T[] | Record<string, T> | T,
+  names: readonly string[],
+  what: string,
+  isSingle: (v: unknown) => boolean,
+): (T | undefined)[] {
   if (isSingle(value)) return names.map(() => value as T);
   if (Array.isArray(value)) {
     if (value.length !== names.length) {
-      throw new NablaError('compile', `${what} has ${value.length} entries for ${names.length} outputs (${names.join(', ')})`);
+      throw new NablaError(
+        'compile',
+        `${what} has ${value.length} entries for ${names.length} outputs (${names.join(', ')})`,
+      );
     }
     return value;
   }
   const map = value as Record<string, T>;
   for (const key of Object.keys(map)) {
-    if (!names.includes(key)) throw new NablaError('compile', `${what} names '${key}', which is not an output (outputs: ${names.join(', ')})`);
+    if (!names.includes(key))
+      throw new NablaError(
+        'compile',
+        `${what} names '${key}', which is not an output (outputs: ${names.join(', ')})`,
+      );
   }
   return names.map((n) => map[n]);
 }
@@ -49,7 +64,11 @@ function perOutput<T>(value: T[] | Record<string, T> | T, names: readonly string
 /** A single loss (not a list or a map of them): a name, function, object or `{className}`. */
 function isLossLike(v: unknown): boolean {
   if (typeof v === 'string' || typeof v === 'function') return true;
-  return v !== null && typeof v === 'object' && ('compute' in v || typeof (v as { className?: unknown }).className === 'string');
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    ('compute' in v || typeof (v as { className?: unknown }).className === 'string')
+  );
 }
 
 /** The resolved training configuration of a model. */
@@ -68,16 +87,26 @@ export class CompiledState {
   ) {
     const multi = outputNames.length > 1;
     this.lossNames = losses.map((l, i) => (l && multi ? `${outputNames[i]}_loss` : null));
-    this.metricNames = metrics.map((list, i) => list.map((m) => (multi ? `${outputNames[i]}_${m.name}` : m.name)));
+    this.metricNames = metrics.map((list, i) =>
+      list.map((m) => (multi ? `${outputNames[i]}_${m.name}` : m.name)),
+    );
   }
 
   /** `loss`, the per-output losses, then every metric: the order of `evaluate`'s result. */
   logNames(): string[] {
-    return ['loss', ...this.lossNames.filter((n): n is string => n !== null), ...this.metricNames.flat()];
+    return [
+      'loss',
+      ...this.lossNames.filter((n): n is string => n !== null),
+      ...this.metricNames.flat(),
+    ];
   }
 
   /** The weighted sum of the output losses, and each output's (unweighted) loss. */
-  computeLoss(ys: readonly Tensor[], preds: readonly Tensor[], sampleWeight: Tensor | null): { total: Tensor; parts: (Tensor | null)[] } {
+  computeLoss(
+    ys: readonly Tensor[],
+    preds: readonly Tensor[],
+    sampleWeight: Tensor | null,
+  ): { total: Tensor; parts: (Tensor | null)[] } {
     let total: Tensor | null = null;
     const parts = this.losses.map((loss, i) => {
       if (!loss) return null;
@@ -91,7 +120,11 @@ export class CompiledState {
   }
 
   /** Accumulates one batch into every metric (no gradients recorded). */
-  updateMetrics(ys: readonly Tensor[], preds: readonly Tensor[], sampleWeight: Tensor | null): void {
+  updateMetrics(
+    ys: readonly Tensor[],
+    preds: readonly Tensor[],
+    sampleWeight: Tensor | null,
+  ): void {
     if (this.metrics.every((m) => m.length === 0)) return;
     noGrad(() => {
       this.metrics.forEach((list, i) => {
@@ -115,29 +148,48 @@ export class CompiledState {
 }
 
 /** A flat list applies to every output; a list of lists or a map gives each its own. */
-function metricsPerOutput(metrics: CompileArgs['metrics'], names: readonly string[]): MetricIdentifier[][] {
+function metricsPerOutput(
+  metrics: CompileArgs['metrics'],
+  names: readonly string[],
+): MetricIdentifier[][] {
   if (metrics === undefined) return names.map(() => []);
   if (Array.isArray(metrics)) {
     if (!metrics.some(Array.isArray)) return names.map(() => metrics as MetricIdentifier[]);
     if (metrics.length !== names.length) {
-      throw new NablaError('compile', `metrics has ${metrics.length} lists for ${names.length} outputs (${names.join(', ')})`);
+      throw new NablaError(
+        'compile',
+        `metrics has ${metrics.length} lists for ${names.length} outputs (${names.join(', ')})`,
+      );
     }
     return metrics.map((m) => (Array.isArray(m) ? m : [m]));
   }
-  return perOutput(metrics, names, 'metrics', () => false).map((m) => (m === undefined ? [] : Array.isArray(m) ? m : [m]));
+  return perOutput(metrics, names, 'metrics', () => false).map((m) =>
+    m === undefined ? [] : Array.isArray(m) ? m : [m],
+  );
 }
 
 /** Resolves `compile`'s arguments against the model's outputs. */
 export function compileModel(model: Model, args: CompileArgs, optimizer: Optimizer): CompiledState {
   const names = model.outputNames;
   const outputs = model.outputs;
-  const losses = perOutput(args.loss, names, 'loss', isLossLike).map((id) => (id ? getLoss(id) : null));
-  const weights = args.lossWeights === undefined ? names.map(() => 1) : perOutput(args.lossWeights, names, 'lossWeights', (v) => typeof v === 'number');
+  const losses = perOutput(args.loss, names, 'loss', isLossLike).map((id) =>
+    id ? getLoss(id) : null,
+  );
+  const weights =
+    args.lossWeights === undefined
+      ? names.map(() => 1)
+      : perOutput(args.lossWeights, names, 'lossWeights', (v) => typeof v === 'number');
   const metricIds = metricsPerOutput(args.metrics, names);
   const metrics = metricIds.map((ids, i) => {
     const list = ids ?? [];
     const context = { lossName: losses[i]?.name, outputShape: outputs[i]!.shape.slice(1) };
     return list.map((id) => getMetric(id, context));
   });
-  return new CompiledState(optimizer, losses, weights.map((w) => w ?? 1), metrics, names);
+  return new CompiledState(
+    optimizer,
+    losses,
+    weights.map((w) => w ?? 1),
+    metrics,
+    names,
+  );
 }

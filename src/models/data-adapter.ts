@@ -43,13 +43,22 @@ export function isDataset(v: unknown): v is FitDataset {
 }
 
 /** Orders `data` by `names` (the model's inputs or outputs). */
-export function toList(data: TensorData, names: readonly string[], what: string, op: string): Tensor[] {
+export function toList(
+  data: TensorData,
+  names: readonly string[],
+  what: string,
+  op: string,
+): Tensor[] {
   let list: Tensor[];
   if (data instanceof Tensor) list = [data];
   else if (Array.isArray(data)) list = data;
   else if (isRecordOfTensors(data)) {
     for (const key of Object.keys(data)) {
-      if (!names.includes(key)) throw new NablaError(op, `${what} has key '${key}', but the model's names are ${names.join(', ')}`);
+      if (!names.includes(key))
+        throw new NablaError(
+          op,
+          `${what} has key '${key}', but the model's names are ${names.join(', ')}`,
+        );
     }
     list = names.map((n) => {
       const t = data[n];
@@ -57,10 +66,16 @@ export function toList(data: TensorData, names: readonly string[], what: string,
       return t;
     });
   } else {
-    throw new NablaError(op, `${what} must be a Tensor, an array of Tensors or a map of Tensors by name`);
+    throw new NablaError(
+      op,
+      `${what} must be a Tensor, an array of Tensors or a map of Tensors by name`,
+    );
   }
   if (list.length !== names.length) {
-    throw new NablaError(op, `the model has ${names.length} ${what === 'x' ? 'input' : 'output'}(s) (${names.join(', ')}), but ${what} holds ${list.length} tensor(s)`);
+    throw new NablaError(
+      op,
+      `the model has ${names.length} ${what === 'x' ? 'input' : 'output'}(s) (${names.join(', ')}), but ${what} holds ${list.length} tensor(s)`,
+    );
   }
   for (const t of list) {
     if (!(t instanceof Tensor)) throw new NablaError(op, `${what} must hold Tensors`);
@@ -72,17 +87,25 @@ export function toList(data: TensorData, names: readonly string[], what: string,
 
 /** The common number of samples; throws naming every shape when they differ. */
 export function sampleCount(op: string, ...groups: [string, readonly Tensor[]][]): number {
-  const all = groups.flatMap(([name, list]) => list.map((t, i) => [list.length > 1 ? `${name}[${i}]` : name, t] as const));
+  const all = groups.flatMap(([name, list]) =>
+    list.map((t, i) => [list.length > 1 ? `${name}[${i}]` : name, t] as const),
+  );
   const n = all[0]![1].shape[0]!;
   if (all.some(([, t]) => t.shape[0] !== n)) {
     const described = all.map(([name, t]) => `${name} ${fmtShape(t.shape)}`).join(', ');
-    throw new NablaError(op, `inputs and targets must have the same number of samples (first dimension), got ${described}`);
+    throw new NablaError(
+      op,
+      `inputs and targets must have the same number of samples (first dimension), got ${described}`,
+    );
   }
   return n;
 }
 
 /** Per-sample weights from class weights: `y` one-hot (argmax) or integer labels; default 1. */
-export function classWeightsToSampleWeights(y: Tensor, classWeight: Readonly<Record<number, number>>): Tensor {
+export function classWeightsToSampleWeights(
+  y: Tensor,
+  classWeight: Readonly<Record<number, number>>,
+): Tensor {
   const n = y.shape[0]!;
   const values = y.dataSync();
   const width = y.rank > 1 ? y.size / n : 1;
@@ -92,7 +115,8 @@ export function classWeightsToSampleWeights(y: Tensor, classWeight: Readonly<Rec
     if (width === 1) label = Math.round(values[i]!);
     else {
       label = 0;
-      for (let j = 1; j < width; j++) if (values[i * width + j]! > values[i * width + label]!) label = j;
+      for (let j = 1; j < width; j++)
+        if (values[i * width + j]! > values[i * width + label]!) label = j;
     }
     weights[i] = classWeight[label] ?? 1;
   }
@@ -100,7 +124,13 @@ export function classWeightsToSampleWeights(y: Tensor, classWeight: Readonly<Rec
 }
 
 /** Reads one dataset element as a batch; `withTargets` false allows `x` alone (predict). */
-export function parseElement(element: unknown, xNames: readonly string[], yNames: readonly string[], withTargets: boolean, op: string): Batch {
+export function parseElement(
+  element: unknown,
+  xNames: readonly string[],
+  yNames: readonly string[],
+  withTargets: boolean,
+  op: string,
+): Batch {
   let x: unknown;
   let y: unknown;
   let sw: unknown;
@@ -114,11 +144,16 @@ export function parseElement(element: unknown, xNames: readonly string[], yNames
   } else if (!withTargets && isTensorData(element)) {
     x = element;
   } else {
-    throw new NablaError(op, 'each dataset element must be {xs, ys} or [x, y] (optionally with a sample weight)');
+    throw new NablaError(
+      op,
+      'each dataset element must be {xs, ys} or [x, y] (optionally with a sample weight)',
+    );
   }
   if (!isTensorData(x)) throw new NablaError(op, 'a dataset element has no valid xs');
-  if (withTargets && !isTensorData(y)) throw new NablaError(op, 'a dataset element has no valid ys');
-  if (sw !== undefined && sw !== null && !(sw instanceof Tensor)) throw new NablaError(op, 'sampleWeight must be a Tensor');
+  if (withTargets && !isTensorData(y))
+    throw new NablaError(op, 'a dataset element has no valid ys');
+  if (sw !== undefined && sw !== null && !(sw instanceof Tensor))
+    throw new NablaError(op, 'sampleWeight must be a Tensor');
   return {
     xs: toList(x, xNames, 'x', op),
     ys: isTensorData(y) ? toList(y, yNames, 'y', op) : null,

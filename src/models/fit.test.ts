@@ -20,7 +20,10 @@ function separable(n: number, seed: number): { x: Tensor; y: Tensor; labels: num
 
 function classifier(seed = 1) {
   setSeed(seed);
-  return sequential([dense({ units: 8, activation: 'tanh', inputShape: [2] }), dense({ units: 2, activation: 'softmax' })]);
+  return sequential([
+    dense({ units: 8, activation: 'tanh', inputShape: [2] }),
+    dense({ units: 2, activation: 'softmax' }),
+  ]);
 }
 
 function weightsOf(m: { getWeights(): Tensor[] }): number[][] {
@@ -34,9 +37,21 @@ function weightsOf(m: { getWeights(): Tensor[] }): number[][] {
 describe('fit', () => {
   it('learns XOR with a Sequential model (loss falls, accuracy 1)', async () => {
     setSeed(3);
-    const m = sequential([dense({ units: 8, activation: 'tanh', inputShape: [2] }), dense({ units: 1, activation: 'sigmoid' })]);
-    m.compile({ optimizer: sgd({ learningRate: 0.5, momentum: 0.9 }), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
-    const x = tensor([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    const m = sequential([
+      dense({ units: 8, activation: 'tanh', inputShape: [2] }),
+      dense({ units: 1, activation: 'sigmoid' }),
+    ]);
+    m.compile({
+      optimizer: sgd({ learningRate: 0.5, momentum: 0.9 }),
+      loss: 'binaryCrossentropy',
+      metrics: ['accuracy'],
+    });
+    const x = tensor([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     const y = tensor([[0], [1], [1], [0]]);
     const history = await m.fit(x, y, { epochs: 300, batchSize: 4, verbose: 0 });
     const loss = history.history['loss']!;
@@ -52,15 +67,28 @@ describe('fit', () => {
     const { x, y } = separable(256, 5);
     setSeed(2);
     const inp = input({ shape: [2] });
-    const out = dense({ units: 2, activation: 'softmax' }).apply(dense({ units: 8, activation: 'relu' }).apply(inp));
+    const out = dense({ units: 2, activation: 'softmax' }).apply(
+      dense({ units: 8, activation: 'relu' }).apply(inp),
+    );
     const m = model({ inputs: inp, outputs: out });
     m.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-    const history = await m.fit(x, y, { epochs: 30, batchSize: 16, verbose: 0, validationSplit: 0.25 });
+    const history = await m.fit(x, y, {
+      epochs: 30,
+      batchSize: 16,
+      verbose: 0,
+      validationSplit: 0.25,
+    });
     const loss = history.history['loss']!;
-    for (let i = 5; i < loss.length; i += 5) assert.ok(loss[i]! < loss[i - 5]!, `loss rose at epoch ${i}`);
+    for (let i = 5; i < loss.length; i += 5)
+      assert.ok(loss[i]! < loss[i - 5]!, `loss rose at epoch ${i}`);
     assert.ok(history.history['accuracy']!.at(-1)! > 0.95);
     assert.ok(history.history['val_accuracy']!.at(-1)! > 0.9);
-    assert.deepEqual(Object.keys(history.history), ['loss', 'accuracy', 'val_loss', 'val_accuracy']);
+    assert.deepEqual(Object.keys(history.history), [
+      'loss',
+      'accuracy',
+      'val_loss',
+      'val_accuracy',
+    ]);
   });
 
   it('holds out the last fraction, before shuffling, for validationSplit', async () => {
@@ -69,7 +97,13 @@ describe('fit', () => {
     m.compile({ optimizer: sgd({ learningRate: 0 }), loss: 'categoricalCrossentropy' });
     let seen = 0;
     const counter = lambdaCallback({ onBatchBegin: (_b, logs) => void (seen += logs['size']!) });
-    const history = await m.fit(x, y, { epochs: 1, batchSize: 3, validationSplit: 0.2, callbacks: [counter], verbose: 0 });
+    const history = await m.fit(x, y, {
+      epochs: 1,
+      batchSize: 3,
+      validationSplit: 0.2,
+      callbacks: [counter],
+      verbose: 0,
+    });
     assert.equal(seen, 8);
     const [valLoss] = await m.evaluate(x.slice([8]), y.slice([8]), { verbose: 0 });
     assert.ok(Math.abs(history.history['val_loss']![0]! - valLoss!) < 1e-6);
@@ -85,14 +119,32 @@ describe('fit', () => {
     const ce = labels.map((c, i) => -Math.log(p[2 * i + c]!));
     const expected = (w: number[]): number => ce.reduce((s, v, i) => s + v * w[i]!, 0) / ce.length;
     const classW = labels.map((c) => (c === 1 ? 3 : 0.5));
-    const h1 = await m.fit(x, y, { epochs: 1, batchSize: 12, classWeight: { 0: 0.5, 1: 3 }, verbose: 0 });
+    const h1 = await m.fit(x, y, {
+      epochs: 1,
+      batchSize: 12,
+      classWeight: { 0: 0.5, 1: 3 },
+      verbose: 0,
+    });
     assert.ok(Math.abs(h1.history['loss']![0]! - expected(classW)) < 1e-5);
     const sw = labels.map((_, i) => i / 4);
-    const h2 = await m.fit(x, y, { epochs: 1, batchSize: 5, sampleWeight: tensor(sw), shuffle: false, verbose: 0 });
+    const h2 = await m.fit(x, y, {
+      epochs: 1,
+      batchSize: 5,
+      sampleWeight: tensor(sw),
+      shuffle: false,
+      verbose: 0,
+    });
     // Batches of 5, 5, 2: the logged loss is the batch-size-weighted mean of the batch means.
-    const batches = [[0, 5], [5, 10], [10, 12]].map(([a, b]) => ce.slice(a, b).reduce((s, v, i) => s + v * sw[a! + i]!, 0));
+    const batches = [
+      [0, 5],
+      [5, 10],
+      [10, 12],
+    ].map(([a, b]) => ce.slice(a, b).reduce((s, v, i) => s + v * sw[a! + i]!, 0));
     assert.ok(Math.abs(h2.history['loss']![0]! - batches.reduce((s, v) => s + v, 0) / 12) < 1e-5);
-    await assert.rejects(m.fit(x, y, { classWeight: { 0: 1 }, sampleWeight: tensor(sw), verbose: 0 }), /classWeight or sampleWeight/);
+    await assert.rejects(
+      m.fit(x, y, { classWeight: { 0: 1 }, sampleWeight: tensor(sw), verbose: 0 }),
+      /classWeight or sampleWeight/,
+    );
   });
 
   it('starts at initialEpoch', async () => {
@@ -100,7 +152,12 @@ describe('fit', () => {
     const m = classifier();
     m.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
     const epochs: number[] = [];
-    const history = await m.fit(x, y, { epochs: 5, initialEpoch: 3, verbose: 0, callbacks: [{ onEpochBegin: (e) => void epochs.push(e) }] });
+    const history = await m.fit(x, y, {
+      epochs: 5,
+      initialEpoch: 3,
+      verbose: 0,
+      callbacks: [{ onEpochBegin: (e) => void epochs.push(e) }],
+    });
     assert.deepEqual(epochs, [3, 4]);
     assert.deepEqual(history.epoch, [3, 4]);
     assert.equal(history.history['loss']!.length, 2);
@@ -136,7 +193,10 @@ describe('fit', () => {
     const { x, y } = separable(64, 8);
     const m = classifier();
     m.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-    const batches = [0, 16, 32, 48].map((s) => ({ xs: x.slice([s], [s + 16]), ys: y.slice([s], [s + 16]) }));
+    const batches = [0, 16, 32, 48].map((s) => ({
+      xs: x.slice([s], [s + 16]),
+      ys: y.slice([s], [s + 16]),
+    }));
     const h1 = await m.fit(batches, { epochs: 2, verbose: 0 });
     assert.equal(h1.history['loss']!.length, 2);
     assert.ok(!batches[0]!.xs.isDisposed, 'an array of batches is read again each epoch');
@@ -158,8 +218,14 @@ describe('fit', () => {
     const y = randomNormal([10, 2]);
     await assert.rejects(m.fit(x, y, { verbose: 0 }), /compile/);
     m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
-    await assert.rejects(m.fit(x, y.slice([0], [9]), { verbose: 0 }), /same number of samples.*x \[10,2\].*y \[9,2\]/);
-    await assert.rejects(m.fit(randomNormal([10, 3]), y, { verbose: 0 }), /expects shape \(None, 2\), got \(10, 3\)/);
+    await assert.rejects(
+      m.fit(x, y.slice([0], [9]), { verbose: 0 }),
+      /same number of samples.*x \[10,2\].*y \[9,2\]/,
+    );
+    await assert.rejects(
+      m.fit(randomNormal([10, 3]), y, { verbose: 0 }),
+      /expects shape \(None, 2\), got \(10, 3\)/,
+    );
     assert.throws(() => m.predict(randomNormal([4, 3])), /expects shape \(None, 2\), got \(4, 3\)/);
     await assert.rejects(m.fit(x, y, { validationSplit: 1.5, verbose: 0 }), /validationSplit/);
     await assert.rejects(m.fit(x, y, { batchSize: 0, verbose: 0 }), /batchSize/);

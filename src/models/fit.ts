@@ -85,12 +85,22 @@ function checkPositiveInt(name: string, value: number | undefined): void {
   }
 }
 
-function prepare(model: Model, a: unknown, b: unknown, c: FitOptions | undefined, owned: Tensor[]): Prepared {
+function prepare(
+  model: Model,
+  a: unknown,
+  b: unknown,
+  c: FitOptions | undefined,
+  owned: Tensor[],
+): Prepared {
   const fromArrays = isTensorData(a);
   if (!fromArrays && !isDataset(a)) {
-    throw new NablaError('fit', 'expected fit(x, y, options) with tensors, or fit(dataset, options)');
+    throw new NablaError(
+      'fit',
+      'expected fit(x, y, options) with tensors, or fit(dataset, options)',
+    );
   }
-  if (fromArrays && !isTensorData(b)) throw new NablaError('fit', 'y is missing: call fit(x, y, options)');
+  if (fromArrays && !isTensorData(b))
+    throw new NablaError('fit', 'y is missing: call fit(x, y, options)');
   const options: FitOptions = (fromArrays ? c : (b as FitOptions | undefined)) ?? {};
   const batchSize = options.batchSize ?? 32;
   checkPositiveInt('batchSize', batchSize);
@@ -99,23 +109,46 @@ function prepare(model: Model, a: unknown, b: unknown, c: FitOptions | undefined
   if (options.classWeight && options.sampleWeight) {
     throw new NablaError('fit', 'give classWeight or sampleWeight, not both');
   }
-  const validation = options.validationData ? validationSource(model, options.validationData, options.validationBatchSize ?? batchSize) : null;
+  const validation = options.validationData
+    ? validationSource(model, options.validationData, options.validationBatchSize ?? batchSize)
+    : null;
   if (!fromArrays) {
-    if (options.validationSplit) throw new NablaError('fit', 'validationSplit needs in-memory tensors; give validationData with a dataset');
-    const source = new DatasetSource(a as FitDataset, model.inputNames, model.outputNames, true, 'fit', options.stepsPerEpoch);
+    if (options.validationSplit)
+      throw new NablaError(
+        'fit',
+        'validationSplit needs in-memory tensors; give validationData with a dataset',
+      );
+    const source = new DatasetSource(
+      a as FitDataset,
+      model.inputNames,
+      model.outputNames,
+      true,
+      'fit',
+      options.stepsPerEpoch,
+    );
     return { options, source, validation };
   }
   const xData = a as TensorData;
   if (model.graphOrNull === null) model.ensureGraph(toList(xData, ['input'], 'x', 'fit'));
   const xs = toList(xData, model.inputNames, 'x', 'fit');
   const ys = toList(b as TensorData, model.outputNames, 'y', 'fit');
-  model.checkInputs(xs.map((t) => t.shape), 'fit');
-  const groups: [string, Tensor[]][] = [['x', xs], ['y', ys]];
+  model.checkInputs(
+    xs.map((t) => t.shape),
+    'fit',
+  );
+  const groups: [string, Tensor[]][] = [
+    ['x', xs],
+    ['y', ys],
+  ];
   if (options.sampleWeight) groups.push(['sampleWeight', [options.sampleWeight]]);
   const n = sampleCount('fit', ...groups);
   let weights = options.sampleWeight ?? null;
   if (options.classWeight) {
-    if (ys.length > 1) throw new NablaError('fit', 'classWeight is not supported for multi-output models; use sampleWeight');
+    if (ys.length > 1)
+      throw new NablaError(
+        'fit',
+        'classWeight is not supported for multi-output models; use sampleWeight',
+      );
     weights = classWeightsToSampleWeights(ys[0]!, options.classWeight);
     owned.push(weights);
   }
@@ -123,18 +156,37 @@ function prepare(model: Model, a: unknown, b: unknown, c: FitOptions | undefined
   let heldOut: Prepared['validation'] = validation;
   const split = options.validationSplit ?? 0;
   if (split && !options.validationData) {
-    if (!(split > 0 && split < 1)) throw new NablaError('fit', `validationSplit must be in (0, 1), got ${split}`);
+    if (!(split > 0 && split < 1))
+      throw new NablaError('fit', `validationSplit must be in (0, 1), got ${split}`);
     const at = Math.floor(n * (1 - split));
     if (at === 0 || at === n) {
-      throw new NablaError('fit', `validationSplit ${split} of ${n} samples leaves an empty training or validation set`);
+      throw new NablaError(
+        'fit',
+        `validationSplit ${split} of ${n} samples leaves an empty training or validation set`,
+      );
     }
     const head = (t: Tensor): Tensor => keepOwned(slice(t, [0], [at]), owned);
     const tail = (t: Tensor): Tensor => keepOwned(slice(t, [at]), owned);
-    heldOut = new ArraySource(xs.map(tail), ys.map(tail), weights ? tail(weights) : null, n - at, options.validationBatchSize ?? batchSize, null);
+    heldOut = new ArraySource(
+      xs.map(tail),
+      ys.map(tail),
+      weights ? tail(weights) : null,
+      n - at,
+      options.validationBatchSize ?? batchSize,
+      null,
+    );
     train = { xs: xs.map(head), ys: ys.map(head), weights: weights ? head(weights) : null, n: at };
   }
-  const rng = options.shuffle ?? true ? randomFor(options.seed) : null;
-  const source = new ArraySource(train.xs, train.ys, train.weights, train.n, batchSize, rng, options.stepsPerEpoch);
+  const rng = (options.shuffle ?? true) ? randomFor(options.seed) : null;
+  const source = new ArraySource(
+    train.xs,
+    train.ys,
+    train.weights,
+    train.n,
+    batchSize,
+    rng,
+    options.stepsPerEpoch,
+  );
   return { options, source, validation: heldOut };
 }
 
@@ -143,25 +195,42 @@ function keepOwned(t: Tensor, owned: Tensor[]): Tensor {
   return t;
 }
 
-function validationSource(model: Model, data: NonNullable<FitOptions['validationData']>, batchSize: number): BatchSource {
-  if (Array.isArray(data) && (data.length === 2 || data.length === 3) && isTensorData(data[0]) && isTensorData(data[1])) {
+function validationSource(
+  model: Model,
+  data: NonNullable<FitOptions['validationData']>,
+  batchSize: number,
+): BatchSource {
+  if (
+    Array.isArray(data) &&
+    (data.length === 2 || data.length === 3) &&
+    isTensorData(data[0]) &&
+    isTensorData(data[1])
+  ) {
     const xs = toList(data[0], model.inputNames, 'validationData x', 'fit');
     const ys = toList(data[1], model.outputNames, 'validationData y', 'fit');
     const sw = (data[2] as Tensor | undefined) ?? null;
     const n = sampleCount('fit', ['validationData x', xs], ['validationData y', ys]);
     return new ArraySource(xs, ys, sw, n, batchSize, null);
   }
-  if (isDataset(data)) return new DatasetSource(data, model.inputNames, model.outputNames, true, 'fit');
+  if (isDataset(data))
+    return new DatasetSource(data, model.inputNames, model.outputNames, true, 'fit');
   throw new NablaError('fit', 'validationData must be [x, y], [x, y, sampleWeight] or a dataset');
 }
 
-async function runFit(model: Model, options: FitOptions, source: BatchSource, validation: BatchSource | null): Promise<History> {
+async function runFit(
+  model: Model,
+  options: FitOptions,
+  source: BatchSource,
+  validation: BatchSource | null,
+): Promise<History> {
   const epochs = options.epochs ?? 1;
   const initialEpoch = options.initialEpoch ?? 0;
   const verbose = options.verbose ?? 1;
   const validationFreq = options.validationFreq ?? 1;
   const history = new History();
-  const user = (options.callbacks ?? []).map((cb) => (cb instanceof Callback ? cb : new LambdaCallback(cb)));
+  const user = (options.callbacks ?? []).map((cb) =>
+    cb instanceof Callback ? cb : new LambdaCallback(cb),
+  );
   const progbar = verbose > 0 ? [new ProgbarLogger({ verbose })] : [];
   const callbacks = new CallbackList([...user, ...progbar, history]);
   const wantsBatchBegin = callbacks.has('onBatchBegin');
@@ -208,7 +277,9 @@ async function runFit(model: Model, options: FitOptions, source: BatchSource, va
       if (model.stopTraining) break;
     }
     if (source.ranOut) {
-      console.warn('fit: the dataset ran out of data before stepsPerEpoch batches; stopping (repeat() the dataset to train longer)');
+      console.warn(
+        'fit: the dataset ran out of data before stepsPerEpoch batches; stopping (repeat() the dataset to train longer)',
+      );
       model.stopTraining = true;
     }
     epochLogs = tracker ? tracker.logs() : {};

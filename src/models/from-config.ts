@@ -23,28 +23,41 @@ export function deserializeLayer(json: LayerJson, classes: ClassRegistry): Layer
   }
   const cls = classes[json.className];
   if (!cls) {
-    throw new NablaError('fromConfig', `unknown layer class '${json.className}'; pass it in the class registry (known: ${Object.keys(classes).join(', ')})`);
+    throw new NablaError(
+      'fromConfig',
+      `unknown layer class '${json.className}'; pass it in the class registry (known: ${Object.keys(classes).join(', ')})`,
+    );
   }
-  if ('fromConfig' in cls && typeof cls.fromConfig === 'function') return cls.fromConfig(json.config, classes);
+  if ('fromConfig' in cls && typeof cls.fromConfig === 'function')
+    return cls.fromConfig(json.config, classes);
   return new (cls as new (config: unknown) => Layer)(json.config);
 }
 
 /** Rebuilds a functional model's layers and graph; `make` constructs the model. */
-export function functionalFromConfig<M>(config: Record<string, unknown>, classes: ClassRegistry, make: (args: ModelArgs) => M): M {
+export function functionalFromConfig<M>(
+  config: Record<string, unknown>,
+  classes: ClassRegistry,
+  make: (args: ModelArgs) => M,
+): M {
   const layerJsons = config['layers'] as FunctionalLayerJson[] | undefined;
-  if (!Array.isArray(layerJsons)) throw new NablaError('fromConfig', 'a functional config needs a `layers` list');
+  if (!Array.isArray(layerJsons))
+    throw new NablaError('fromConfig', 'a functional config needs a `layers` list');
   const layers = new Map<string, Layer>();
-  for (const json of layerJsons) layers.set(json.name ?? String(json.config['name']), deserializeLayer(json, classes));
+  for (const json of layerJsons)
+    layers.set(json.name ?? String(json.config['name']), deserializeLayer(json, classes));
   // Outputs of each replayed call, by `${layer}:${node}`; input layers have node 0 from the start.
   const produced = new Map<string, SymbolicTensor[]>();
   for (const [name, layer] of layers) {
     const own = (layer as { output?: unknown }).output;
-    if (layer.className === 'InputLayer' && own instanceof SymbolicTensor) produced.set(`${name}:0`, [own]);
+    if (layer.className === 'InputLayer' && own instanceof SymbolicTensor)
+      produced.set(`${name}:0`, [own]);
   }
   const pending: { layer: Layer; name: string; index: number; refs: TensorRef[] }[] = [];
   for (const json of layerJsons) {
     const name = json.name ?? String(json.config['name']);
-    (json.inboundNodes ?? []).forEach((refs, index) => pending.push({ layer: layers.get(name)!, name, index, refs }));
+    (json.inboundNodes ?? []).forEach((refs, index) =>
+      pending.push({ layer: layers.get(name)!, name, index, refs }),
+    );
   }
   // Shared layers may be called on tensors produced later in the list: replay until done.
   while (pending.length > 0) {
@@ -58,7 +71,10 @@ export function functionalFromConfig<M>(config: Record<string, unknown>, classes
       pending.splice(i--, 1);
     }
     if (pending.length === before) {
-      throw new NablaError('fromConfig', `cannot connect layers ${pending.map((p) => p.name).join(', ')}: their inputs are never produced`);
+      throw new NablaError(
+        'fromConfig',
+        `cannot connect layers ${pending.map((p) => p.name).join(', ')}: their inputs are never produced`,
+      );
     }
   }
   const resolve = (ref: TensorRef): SymbolicTensor => {
@@ -66,9 +82,17 @@ export function functionalFromConfig<M>(config: Record<string, unknown>, classes
     if (!t) throw new NablaError('fromConfig', `unknown tensor reference ${JSON.stringify(ref)}`);
     return t;
   };
-  const named = (refs: TensorRef[], names: unknown): SymbolicTensor[] | Record<string, SymbolicTensor> => {
+  const named = (
+    refs: TensorRef[],
+    names: unknown,
+  ): SymbolicTensor[] | Record<string, SymbolicTensor> => {
     const tensors = refs.map(resolve);
-    if (!Array.isArray(names) || names.length !== tensors.length || names.every((n, i) => n === tensors[i]!.sourceLayer.name)) return tensors;
+    if (
+      !Array.isArray(names) ||
+      names.length !== tensors.length ||
+      names.every((n, i) => n === tensors[i]!.sourceLayer.name)
+    )
+      return tensors;
     return Object.fromEntries(names.map((n, i) => [String(n), tensors[i]!]));
   };
   return make({

@@ -14,8 +14,15 @@ import { Sequential } from './sequential.js';
  * @example const copy = nb.modelFromJSON(JSON.parse(JSON.stringify(model)));
  */
 export function modelFromJSON(json: LayerJson, classes: ClassRegistry = {}): Model {
-  const registry: ClassRegistry = { ...defaultClasses(), Functional: Model, Model, Sequential, ...classes };
+  const registry: ClassRegistry = {
+    ...defaultClasses(),
+    Functional: Model,
+    Model,
+    Sequential,
+    ...classes,
+  };
   const made: Layer = deserializeLayer(json, registry);
-  if (!(made instanceof Model)) throw new TypeError(`modelFromJSON: '${json.className}' is a layer, not a model`);
+  if (!(made instanceof Model))
+    throw new TypeError(`modelFromJSON: '${json.className}' is a layer, not a model`);
   return made;
 }

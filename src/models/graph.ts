@@ -38,13 +38,21 @@ export function isInputLayer(layer: Layer): boolean {
  * Finds the nodes that lead from `inputs` to `outputs`. Throws, naming the tensor, when an
  * output depends on something that is not among the inputs.
  */
-export function buildGraph(inputs: readonly SymbolicTensor[], outputs: readonly SymbolicTensor[], owner: string): Graph {
+export function buildGraph(
+  inputs: readonly SymbolicTensor[],
+  outputs: readonly SymbolicTensor[],
+  owner: string,
+): Graph {
   for (const t of [...inputs, ...outputs]) {
     if (!(t instanceof SymbolicTensor)) {
-      throw new NablaError(owner, 'inputs and outputs must be symbolic tensors (from nb.input() and layer.apply())');
+      throw new NablaError(
+        owner,
+        'inputs and outputs must be symbolic tensors (from nb.input() and layer.apply())',
+      );
     }
   }
-  if (inputs.length === 0 || outputs.length === 0) throw new NablaError(owner, 'a model needs at least one input and one output');
+  if (inputs.length === 0 || outputs.length === 0)
+    throw new NablaError(owner, 'a model needs at least one input and one output');
   const slots = new Map<SymbolicTensor, number>();
   inputs.forEach((t) => {
     if (slots.has(t)) throw new NablaError(owner, `input '${t.name}' is listed twice`);
@@ -56,7 +64,10 @@ export function buildGraph(inputs: readonly SymbolicTensor[], outputs: readonly 
     if (slots.has(t)) return;
     const node = t.node;
     if (!node || node.inputs.length === 0) {
-      throw new NablaError(owner, `graph disconnected: output '${output.name}' depends on '${t.name}' (layer '${t.sourceLayer.name}'), which is not among the model's inputs`);
+      throw new NablaError(
+        owner,
+        `graph disconnected: output '${output.name}' depends on '${t.name}' (layer '${t.sourceLayer.name}'), which is not among the model's inputs`,
+      );
     }
     if (seen.has(node)) return;
     seen.add(node);
@@ -66,11 +77,16 @@ export function buildGraph(inputs: readonly SymbolicTensor[], outputs: readonly 
   };
   for (const o of outputs) visit(o, o);
   const layers: Layer[] = [];
-  for (const t of inputs) if (isInputLayer(t.sourceLayer) && !layers.includes(t.sourceLayer)) layers.push(t.sourceLayer);
+  for (const t of inputs)
+    if (isInputLayer(t.sourceLayer) && !layers.includes(t.sourceLayer)) layers.push(t.sourceLayer);
   for (const node of nodes) if (!layers.includes(node.layer)) layers.push(node.layer);
   const names = new Set<string>();
   for (const layer of layers) {
-    if (names.has(layer.name)) throw new NablaError(owner, `two different layers are named '${layer.name}'; layer names must be unique in a model`);
+    if (names.has(layer.name))
+      throw new NablaError(
+        owner,
+        `two different layers are named '${layer.name}'; layer names must be unique in a model`,
+      );
     names.add(layer.name);
   }
   const steps = nodes.map((node) => ({
@@ -79,7 +95,15 @@ export function buildGraph(inputs: readonly SymbolicTensor[], outputs: readonly 
     outSlots: node.outputs.map((t) => slots.get(t)!),
     callArgs: Object.keys(node.callArgs).length > 0 ? (node.callArgs as CallOptions) : null,
   }));
-  return { inputs, outputs, nodes, layers, steps, slotCount: slots.size, outputSlots: outputs.map((t) => slots.get(t)!) };
+  return {
+    inputs,
+    outputs,
+    nodes,
+    layers,
+    steps,
+    slotCount: slots.size,
+    outputSlots: outputs.map((t) => slots.get(t)!),
+  };
 }
 
 /**
@@ -102,14 +126,18 @@ export function runGraph(graph: Graph, inputs: readonly Tensor[], options: CallO
     const out = step.layer.apply(arg, callOptions);
     if (Array.isArray(out)) {
       if (out.length !== step.outSlots.length) {
-        throw new NablaError(step.layer.name, `returned ${out.length} outputs where ${step.outSlots.length} were declared`);
+        throw new NablaError(
+          step.layer.name,
+          `returned ${out.length} outputs where ${step.outSlots.length} were declared`,
+        );
       }
       for (let j = 0; j < out.length; j++) values[step.outSlots[j]!] = out[j];
       continue;
     }
     values[step.outSlots[0]!] = out;
     const outMask = step.layer.computeMask(arg, mask);
-    if (outMask) (masks ??= new Array<Tensor | null>(graph.slotCount).fill(null))[step.outSlots[0]!] = outMask;
+    if (outMask)
+      (masks ??= new Array<Tensor | null>(graph.slotCount).fill(null))[step.outSlots[0]!] = outMask;
   }
   return graph.outputSlots.map((s) => values[s]!);
 }

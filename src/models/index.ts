@@ -1,5 +1,11 @@
 /** Models: functional `Model` and `Sequential`, training, summary and configs. */
-export { Model, model, type ModelArgs, type ModelBaseArgs, type SymbolicStructure } from './model.js';
+export {
+  Model,
+  model,
+  type ModelArgs,
+  type ModelBaseArgs,
+  type SymbolicStructure,
+} from './model.js';
 export { Sequential, sequential, type SequentialArgs } from './sequential.js';
 export { modelFromJSON } from './from-json.js';
 export type { ClassRegistry, ConfigurableClass } from './from-config.js';

@@ -30,10 +30,21 @@ function serialize(layer: Layer): LayerJson {
 }
 
 /** The config of a Sequential model: `{name, trainable, layers}` with the input layer first. */
-export function sequentialConfig(model: Model, inputShape: LayerShape | null, dtype: DType): Record<string, unknown> {
+export function sequentialConfig(
+  model: Model,
+  inputShape: LayerShape | null,
+  dtype: DType,
+): Record<string, unknown> {
   const layers: LayerJson[] = model.layers.map(serialize);
   if (inputShape) {
-    layers.unshift({ className: 'InputLayer', config: { name: model.graphOrNull?.inputs[0]?.sourceLayer.name ?? 'input_layer', dtype, batchShape: [...inputShape] } });
+    layers.unshift({
+      className: 'InputLayer',
+      config: {
+        name: model.graphOrNull?.inputs[0]?.sourceLayer.name ?? 'input_layer',
+        dtype,
+        batchShape: [...inputShape],
+      },
+    });
   }
   return { name: model.name, trainable: model.trainable, layers };
 }
@@ -56,7 +67,11 @@ export function functionalConfig(model: Model): Record<string, unknown> {
   };
   for (const t of graph.inputs) if (t.node) index(t.node);
   for (const node of graph.nodes) index(node);
-  const ref = (t: SymbolicTensor): TensorRef => [t.sourceLayer.name, t.node ? index(t.node) : 0, t.outputIndex];
+  const ref = (t: SymbolicTensor): TensorRef => [
+    t.sourceLayer.name,
+    t.node ? index(t.node) : 0,
+    t.outputIndex,
+  ];
   const layers: FunctionalLayerJson[] = graph.layers.map((layer) => ({
     ...serialize(layer),
     name: layer.name,

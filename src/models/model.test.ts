@@ -17,7 +17,8 @@ const sym = (t: unknown): SymbolicTensor => t as SymbolicTensor;
 
 function close(a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-6): void {
   assert.equal(a.length, b.length);
-  for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i]! - b[i]!) <= tol, `[${i}] ${a[i]} vs ${b[i]}`);
+  for (let i = 0; i < a.length; i++)
+    assert.ok(Math.abs(a[i]! - b[i]!) <= tol, `[${i}] ${a[i]} vs ${b[i]}`);
 }
 
 describe('functional Model', () => {
@@ -36,12 +37,23 @@ describe('functional Model', () => {
     const xb = randomNormal([32, 2], { seed: 3 });
     const yReg = tidy(() => xa.sum(1, true).add(xb.sum(1, true)));
     const yCls = tidy(() => oneHot(yReg.reshape([32]).gt(0).cast('int32'), 2));
-    m.compile({ optimizer: 'adam', loss: { cls: 'categoricalCrossentropy', reg: 'meanSquaredError' }, lossWeights: { cls: 1, reg: 0.5 }, metrics: { cls: ['accuracy'] } });
+    m.compile({
+      optimizer: 'adam',
+      loss: { cls: 'categoricalCrossentropy', reg: 'meanSquaredError' },
+      lossWeights: { cls: 1, reg: 0.5 },
+      metrics: { cls: ['accuracy'] },
+    });
     assert.deepEqual(m.metricsNames, ['loss', 'cls_loss', 'reg_loss', 'cls_accuracy']);
-    const history = await m.fit({ a: xa, b: xb }, [yCls, yReg], { epochs: 20, batchSize: 8, verbose: 0 });
+    const history = await m.fit({ a: xa, b: xb }, [yCls, yReg], {
+      epochs: 20,
+      batchSize: 8,
+      verbose: 0,
+    });
     const h = history.history;
     assert.deepEqual(Object.keys(h), ['loss', 'cls_loss', 'reg_loss', 'cls_accuracy']);
-    h['loss']!.forEach((total, i) => assert.ok(Math.abs(total - (h['cls_loss']![i]! + 0.5 * h['reg_loss']![i]!)) < 1e-5));
+    h['loss']!.forEach((total, i) =>
+      assert.ok(Math.abs(total - (h['cls_loss']![i]! + 0.5 * h['reg_loss']![i]!)) < 1e-5),
+    );
     assert.ok(h['reg_loss']!.at(-1)! < h['reg_loss']![0]!);
     const [pCls, pReg] = m.predict([xa, xb]) as Tensor[];
     assert.deepEqual(pCls!.shape, [32, 2]);
@@ -62,7 +74,11 @@ describe('functional Model', () => {
     const x1 = randomNormal([4, 3], { seed: 1 });
     const x2 = randomNormal([4, 3], { seed: 2 });
     // Symmetric in its inputs because both go through the same weights.
-    close((m.predict([x1, x2]) as Tensor).dataSync(), (m.predict([x2, x1]) as Tensor).dataSync(), 1e-5);
+    close(
+      (m.predict([x1, x2]) as Tensor).dataSync(),
+      (m.predict([x2, x1]) as Tensor).dataSync(),
+      1e-5,
+    );
     m.compile({ optimizer: sgd({ learningRate: 0.1 }), loss: 'mse' });
     const before = shared.getWeights()[0]!.dataSync();
     m.trainOnBatch([x1, x2], randomNormal([4, 1], { seed: 3 }));
@@ -74,8 +90,14 @@ describe('functional Model', () => {
     const hidden = dense({ units: 3, activation: 'relu', name: 'features' }).apply(inp);
     const out = dense({ units: 2, name: 'head' }).apply(hidden);
     const full = model({ inputs: inp, outputs: out });
-    const features = model({ inputs: full.inputs[0]!, outputs: full.getLayer('features').inboundNodes[0]!.outputs[0]! });
-    assert.deepEqual(features.layers.map((l) => l.name), [full.layers[0]!.name, 'features']);
+    const features = model({
+      inputs: full.inputs[0]!,
+      outputs: full.getLayer('features').inboundNodes[0]!.outputs[0]!,
+    });
+    assert.deepEqual(
+      features.layers.map((l) => l.name),
+      [full.layers[0]!.name, 'features'],
+    );
     const x = randomNormal([5, 4], { seed: 4 });
     const direct = tidy(() => (full.getLayer('features').apply(x) as Tensor).dataSync());
     close((features.predict(x) as Tensor).dataSync(), direct);
@@ -85,9 +107,15 @@ describe('functional Model', () => {
 
   it('nests: a frozen base inside a new model (transfer learning)', async () => {
     setSeed(5);
-    const base = sequential([dense({ units: 6, activation: 'relu', inputShape: [4] }), dense({ units: 3, activation: 'relu' })]);
+    const base = sequential([
+      dense({ units: 6, activation: 'relu', inputShape: [4] }),
+      dense({ units: 3, activation: 'relu' }),
+    ]);
     base.trainable = false;
-    assert.equal(base.layers.every((l) => !l.trainable), true);
+    assert.equal(
+      base.layers.every((l) => !l.trainable),
+      true,
+    );
     const inp = input({ shape: [4] });
     const head = dense({ units: 1 });
     const m = model({ inputs: inp, outputs: head.apply(base.apply(inp)) });
@@ -96,8 +124,14 @@ describe('functional Model', () => {
     m.compile({ optimizer: sgd({ learningRate: 0.1 }), loss: 'mse' });
     const frozen = base.getWeights().map((t) => Array.from(t.dataSync()));
     const headBefore = Array.from(head.getWeights()[0]!.dataSync());
-    await m.fit(randomNormal([16, 4], { seed: 1 }), randomNormal([16, 1], { seed: 2 }), { epochs: 2, verbose: 0 });
-    assert.deepEqual(base.getWeights().map((t) => Array.from(t.dataSync())), frozen);
+    await m.fit(randomNormal([16, 4], { seed: 1 }), randomNormal([16, 1], { seed: 2 }), {
+      epochs: 2,
+      verbose: 0,
+    });
+    assert.deepEqual(
+      base.getWeights().map((t) => Array.from(t.dataSync())),
+      frozen,
+    );
     assert.notDeepEqual(Array.from(head.getWeights()[0]!.dataSync()), headBefore);
   });
 
@@ -114,26 +148,29 @@ describe('functional Model', () => {
     const b = input({ shape: [3] });
     const m = model({ inputs: [a, b], outputs: dense({ units: 2 }).apply(add([a, b])) });
     const text = m.summary({ printFn: () => {} });
-    assert.equal(text, [
-      'Model: "functional"',
-      '┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓',
-      '┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃',
-      '┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩',
-      '│ input_layer         │ (None, 3)         │          0 │ -                 │',
-      '│ (InputLayer)        │                   │            │                   │',
-      '├─────────────────────┼───────────────────┼────────────┼───────────────────┤',
-      '│ input_layer_1       │ (None, 3)         │          0 │ -                 │',
-      '│ (InputLayer)        │                   │            │                   │',
-      '├─────────────────────┼───────────────────┼────────────┼───────────────────┤',
-      '│ add (Add)           │ (None, 3)         │          0 │ input_layer[0][0… │',
-      '│                     │                   │            │ input_layer_1[0]… │',
-      '├─────────────────────┼───────────────────┼────────────┼───────────────────┤',
-      '│ dense (Dense)       │ (None, 2)         │          8 │ add[0][0]         │',
-      '└─────────────────────┴───────────────────┴────────────┴───────────────────┘',
-      ' Total params: 8 (32.00 B)',
-      ' Trainable params: 8 (32.00 B)',
-      ' Non-trainable params: 0 (0.00 B)',
-    ].join('\n'));
+    assert.equal(
+      text,
+      [
+        'Model: "functional"',
+        '┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓',
+        '┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃',
+        '┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩',
+        '│ input_layer         │ (None, 3)         │          0 │ -                 │',
+        '│ (InputLayer)        │                   │            │                   │',
+        '├─────────────────────┼───────────────────┼────────────┼───────────────────┤',
+        '│ input_layer_1       │ (None, 3)         │          0 │ -                 │',
+        '│ (InputLayer)        │                   │            │                   │',
+        '├─────────────────────┼───────────────────┼────────────┼───────────────────┤',
+        '│ add (Add)           │ (None, 3)         │          0 │ input_layer[0][0… │',
+        '│                     │                   │            │ input_layer_1[0]… │',
+        '├─────────────────────┼───────────────────┼────────────┼───────────────────┤',
+        '│ dense (Dense)       │ (None, 2)         │          8 │ add[0][0]         │',
+        '└─────────────────────┴───────────────────┴────────────┴───────────────────┘',
+        ' Total params: 8 (32.00 B)',
+        ' Trainable params: 8 (32.00 B)',
+        ' Non-trainable params: 0 (0.00 B)',
+      ].join('\n'),
+    );
   });
 
   it('round-trips its config (shared layers, names, multi-output)', () => {
@@ -149,7 +186,10 @@ describe('functional Model', () => {
     assert.deepEqual(twin.inboundNodes, [[['left', 0, 0]], [['right', 0, 0]]]);
     const copy = Model.fromConfig(json.config);
     assert.equal(copy.name, 'siamese');
-    assert.deepEqual(copy.layers.map((l) => l.name), m.layers.map((l) => l.name));
+    assert.deepEqual(
+      copy.layers.map((l) => l.name),
+      m.layers.map((l) => l.name),
+    );
     assert.equal(copy.getLayer('twin').inboundNodes.length, 2);
     copy.setWeights(m.getWeights());
     const x1 = randomNormal([2, 3], { seed: 1 });

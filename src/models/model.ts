@@ -5,7 +5,14 @@
  */
 import { NablaError } from '../core/errors.js';
 import type { Tensor } from '../tensor/index.js';
-import { Layer, uniqueName, type CallOptions, type LayerWeight, type ShapeOrShapes, type Tensors } from '../nn/layer.js';
+import {
+  Layer,
+  uniqueName,
+  type CallOptions,
+  type LayerWeight,
+  type ShapeOrShapes,
+  type Tensors,
+} from '../nn/layer.js';
 import type { LayerShape, SymbolicTensor } from '../nn/symbolic.js';
 import { getOptimizer } from '../optimizers/index.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
@@ -41,7 +48,8 @@ export interface ModelArgs extends ModelBaseArgs {
 
 function flatten(s: SymbolicStructure): [SymbolicTensor[], string[] | null] {
   if (Array.isArray(s)) return [s, null];
-  if (s !== null && typeof s === 'object' && !('node' in s)) return [Object.values(s), Object.keys(s)];
+  if (s !== null && typeof s === 'object' && !('node' in s))
+    return [Object.values(s), Object.keys(s)];
   return [[s as SymbolicTensor], null];
 }
 
@@ -72,7 +80,10 @@ export class Model extends Layer {
   private outputNameList: string[] | null = null;
 
   constructor(args: ModelArgs | ModelBaseArgs) {
-    super({ name: args.name ?? (new.target === Model ? uniqueName('functional') : undefined), trainable: args.trainable });
+    super({
+      name: args.name ?? (new.target === Model ? uniqueName('functional') : undefined),
+      trainable: args.trainable,
+    });
     if (!('inputs' in args)) return; // Sequential builds its graph later
     const [inputs, inNames] = flatten(args.inputs);
     const [outputs, outNames] = flatten(args.outputs);
@@ -80,7 +91,11 @@ export class Model extends Layer {
   }
 
   /** @internal Installs the graph (Sequential calls this when it builds). */
-  protected setGraph(graph: Graph | null, inputNames: string[] | null = null, outputNames: string[] | null = null): void {
+  protected setGraph(
+    graph: Graph | null,
+    inputNames: string[] | null = null,
+    outputNames: string[] | null = null,
+  ): void {
     this.graph = graph;
     this.inputNameList = inputNames;
     this.outputNameList = outputNames;
@@ -122,19 +137,29 @@ export class Model extends Layer {
     const layers = this.layers;
     if (typeof nameOrIndex === 'number') {
       const layer = layers[nameOrIndex];
-      if (!layer) throw new NablaError(`${this.name}.getLayer`, `index ${nameOrIndex} is out of range for ${layers.length} layers`);
+      if (!layer)
+        throw new NablaError(
+          `${this.name}.getLayer`,
+          `index ${nameOrIndex} is out of range for ${layers.length} layers`,
+        );
       return layer;
     }
     const layer = layers.find((l) => l.name === nameOrIndex);
     if (!layer) {
-      throw new NablaError(`${this.name}.getLayer`, `no layer named '${nameOrIndex}' (layers: ${layers.map((l) => l.name).join(', ')})`);
+      throw new NablaError(
+        `${this.name}.getLayer`,
+        `no layer named '${nameOrIndex}' (layers: ${layers.map((l) => l.name).join(', ')})`,
+      );
     }
     return layer;
   }
 
   protected requireGraph(what: string): Graph {
     if (!this.graph) {
-      throw new NablaError(`${this.name}.${what}`, 'the model is not built yet: give the first layer an inputShape, or call build(), fit() or predict() first');
+      throw new NablaError(
+        `${this.name}.${what}`,
+        'the model is not built yet: give the first layer an inputShape, or call build(), fit() or predict() first',
+      );
     }
     return this.graph;
   }
@@ -156,19 +181,26 @@ export class Model extends Layer {
   checkInputs(shapes: readonly (readonly (number | null)[])[], op = this.name): void {
     const graph = this.requireGraph(op);
     if (shapes.length !== graph.inputs.length) {
-      throw new NablaError(op, `the model has ${graph.inputs.length} input(s) (${this.inputNames.join(', ')}), got ${shapes.length}`);
+      throw new NablaError(
+        op,
+        `the model has ${graph.inputs.length} input(s) (${this.inputNames.join(', ')}), got ${shapes.length}`,
+      );
     }
     graph.inputs.forEach((t, i) => {
       const shape = shapes[i]!;
       if (!shapeMatches(t.shape, shape)) {
-        throw new NablaError(op, `input '${this.inputNames[i]}' expects shape ${fmtLayerShape(t.shape)}, got ${fmtLayerShape(shape)}`);
+        throw new NablaError(
+          op,
+          `input '${this.inputNames[i]}' expects shape ${fmtLayerShape(t.shape)}, got ${fmtLayerShape(shape)}`,
+        );
       }
     });
   }
 
   protected override checkInputShape(inputShape: ShapeOrShapes): void {
     if (!this.graph) return;
-    const list = this.graph.inputs.length === 1 ? [inputShape as LayerShape] : (inputShape as LayerShape[]);
+    const list =
+      this.graph.inputs.length === 1 ? [inputShape as LayerShape] : (inputShape as LayerShape[]);
     this.checkInputs(list);
   }
 
@@ -179,7 +211,8 @@ export class Model extends Layer {
 
   override computeOutputShape(inputShape: ShapeOrShapes): ShapeOrShapes {
     const graph = this.requireGraph('computeOutputShape');
-    const first = graph.inputs.length === 1 ? (inputShape as LayerShape) : (inputShape as LayerShape[])[0]!;
+    const first =
+      graph.inputs.length === 1 ? (inputShape as LayerShape) : (inputShape as LayerShape[])[0]!;
     const shapes = graph.outputs.map((t) => [first[0] ?? null, ...t.shape.slice(1)]);
     return shapes.length === 1 ? shapes[0]! : shapes;
   }
@@ -202,7 +235,9 @@ export class Model extends Layer {
   }
 
   override get nonTrainableWeights(): LayerWeight[] {
-    return this.trainable ? unique(this.layers.flatMap((l) => l.nonTrainableWeights)) : this.weightRecords;
+    return this.trainable
+      ? unique(this.layers.flatMap((l) => l.nonTrainableWeights))
+      : this.weightRecords;
   }
 
   /** All weights in layer order (each layer's own order), as Keras 3 lists them. */
@@ -273,7 +308,10 @@ export class Model extends Layer {
    */
   compile(args: CompileArgs): void {
     if (!args || args.loss === undefined || args.loss === null) {
-      throw new NablaError('compile', 'a loss is required, e.g. compile({ optimizer: \'adam\', loss: \'meanSquaredError\' })');
+      throw new NablaError(
+        'compile',
+        "a loss is required, e.g. compile({ optimizer: 'adam', loss: 'meanSquaredError' })",
+      );
     }
     this.compiledOptimizer = getOptimizer(args.optimizer ?? 'rmsprop');
     this.compileArgs = args;
@@ -284,7 +322,10 @@ export class Model extends Layer {
   /** @internal The resolved compile state; throws if `compile` was not called. */
   getCompiled(op: string): CompiledState {
     if (!this.compileArgs || !this.compiledOptimizer) {
-      throw new NablaError(`${this.name}.${op}`, `the model must be compiled first: call model.compile({ optimizer, loss }) before ${op}()`);
+      throw new NablaError(
+        `${this.name}.${op}`,
+        `the model must be compiled first: call model.compile({ optimizer, loss }) before ${op}()`,
+      );
     }
     this.compiledState ??= compileModel(this, this.compileArgs, this.compiledOptimizer);
     return this.compiledState;
@@ -305,7 +346,11 @@ export class Model extends Layer {
   /** `[loss, ...metrics]` over the data, in `metricsNames` order (always an array; see TSDoc). */
   evaluate(x: TensorData, y: TensorData, options?: EvaluateOptions): Promise<number[]>;
   evaluate(dataset: FitDataset, options?: EvaluateOptions): Promise<number[]>;
-  evaluate(a: TensorData | FitDataset, b?: TensorData | EvaluateOptions, c?: EvaluateOptions): Promise<number[]> {
+  evaluate(
+    a: TensorData | FitDataset,
+    b?: TensorData | EvaluateOptions,
+    c?: EvaluateOptions,
+  ): Promise<number[]> {
     return evaluateModel(this, a, b, c);
   }
 

@@ -8,15 +8,26 @@ function batchOf(model: Model, op: string, x: TensorData, y: TensorData, sampleW
   if (model.graphOrNull === null) model.ensureGraph(toList(x, ['input'], 'x', op));
   const xs = toList(x, model.inputNames, 'x', op);
   const ys = toList(y, model.outputNames, 'y', op);
-  model.checkInputs(xs.map((t) => t.shape), op);
-  const groups: [string, Tensor[]][] = [['x', xs], ['y', ys]];
+  model.checkInputs(
+    xs.map((t) => t.shape),
+    op,
+  );
+  const groups: [string, Tensor[]][] = [
+    ['x', xs],
+    ['y', ys],
+  ];
   if (sampleWeight) groups.push(['sampleWeight', [sampleWeight]]);
   sampleCount(op, ...groups);
   return { xs, ys, sampleWeight: sampleWeight ?? null };
 }
 
 /** One optimizer step; returns `[loss, ...]` for this batch (metrics reset first, as Keras). */
-export function trainOnBatch(model: Model, x: TensorData, y: TensorData, sampleWeight?: Tensor): number[] {
+export function trainOnBatch(
+  model: Model,
+  x: TensorData,
+  y: TensorData,
+  sampleWeight?: Tensor,
+): number[] {
   const batch = batchOf(model, 'trainOnBatch', x, y, sampleWeight);
   const compiled = model.getCompiled('trainOnBatch');
   compiled.resetMetrics();
@@ -29,7 +40,12 @@ export function trainOnBatch(model: Model, x: TensorData, y: TensorData, sampleW
 }
 
 /** Loss and metrics for this batch, without training. */
-export function testOnBatch(model: Model, x: TensorData, y: TensorData, sampleWeight?: Tensor): number[] {
+export function testOnBatch(
+  model: Model,
+  x: TensorData,
+  y: TensorData,
+  sampleWeight?: Tensor,
+): number[] {
   const batch = batchOf(model, 'testOnBatch', x, y, sampleWeight);
   const compiled = model.getCompiled('testOnBatch');
   compiled.resetMetrics();
@@ -44,7 +60,10 @@ export function testOnBatch(model: Model, x: TensorData, y: TensorData, sampleWe
 export function predictOnBatch(model: Model, x: TensorData): Tensor | Tensor[] {
   if (model.graphOrNull === null) model.ensureGraph(toList(x, ['input'], 'x', 'predictOnBatch'));
   const xs = toList(x, model.inputNames, 'x', 'predictOnBatch');
-  model.checkInputs(xs.map((t) => t.shape), 'predictOnBatch');
+  model.checkInputs(
+    xs.map((t) => t.shape),
+    'predictOnBatch',
+  );
   const outputs = predictStep(model, xs);
   return outputs.length === 1 ? outputs[0]! : outputs;
 }

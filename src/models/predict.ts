@@ -2,7 +2,13 @@
 import { NablaError } from '../core/errors.js';
 import { concat, type Tensor } from '../tensor/index.js';
 import { ArraySource, DatasetSource, type BatchSource } from './batches.js';
-import { isDataset, isTensorData, toList, type FitDataset, type TensorData } from './data-adapter.js';
+import {
+  isDataset,
+  isTensorData,
+  toList,
+  type FitDataset,
+  type TensorData,
+} from './data-adapter.js';
 import type { Model } from './model.js';
 import { predictStep } from './train-step.js';
 
@@ -18,20 +24,43 @@ export interface PredictOptions {
  * Runs the model in inference mode over `x` (tensors, or a synchronous dataset of `x` or
  * `{xs}` batches) and returns one tensor per output, `[samples, …]`.
  */
-export function predictModel(model: Model, x: TensorData | FitDataset, options: PredictOptions = {}): Tensor | Tensor[] {
+export function predictModel(
+  model: Model,
+  x: TensorData | FitDataset,
+  options: PredictOptions = {},
+): Tensor | Tensor[] {
   const batchSize = options.batchSize ?? 32;
-  if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new NablaError('predict', `batchSize must be a positive integer, got ${batchSize}`);
+  if (!(Number.isInteger(batchSize) && batchSize > 0))
+    throw new NablaError('predict', `batchSize must be a positive integer, got ${batchSize}`);
   let source: BatchSource;
   if (isTensorData(x)) {
     if (model.graphOrNull === null) model.ensureGraph(toList(x, ['input'], 'x', 'predict'));
     const xs = toList(x, model.inputNames, 'x', 'predict');
-    model.checkInputs(xs.map((t) => t.shape), 'predict');
+    model.checkInputs(
+      xs.map((t) => t.shape),
+      'predict',
+    );
     const n = xs[0]!.shape[0]!;
-    if (xs.some((t) => t.shape[0] !== n)) throw new NablaError('predict', `every input needs the same number of samples, got ${xs.map((t) => t.shape[0]).join(', ')}`);
+    if (xs.some((t) => t.shape[0] !== n))
+      throw new NablaError(
+        'predict',
+        `every input needs the same number of samples, got ${xs.map((t) => t.shape[0]).join(', ')}`,
+      );
     source = new ArraySource(xs, null, null, n, batchSize, null, options.steps);
   } else if (isDataset(x)) {
-    if (!(Symbol.iterator in x)) throw new NablaError('predict', 'predict is synchronous: give tensors or a synchronous dataset');
-    source = new DatasetSource(x, model.inputNames, model.outputNames, false, 'predict', options.steps);
+    if (!(Symbol.iterator in x))
+      throw new NablaError(
+        'predict',
+        'predict is synchronous: give tensors or a synchronous dataset',
+      );
+    source = new DatasetSource(
+      x,
+      model.inputNames,
+      model.outputNames,
+      false,
+      'predict',
+      options.steps,
+    );
   } else {
     throw new NablaError('predict', 'x must be a Tensor, an array or map of Tensors, or a dataset');
   }
@@ -49,7 +78,14 @@ export function predictModel(model: Model, x: TensorData | FitDataset, options: 
       }
     }
     if (parts.length === 0) throw new NablaError('predict', 'there is no data to predict');
-    const outputs = parts[0]!.map((_, i) => (parts.length === 1 ? parts[0]![i]! : concat(parts.map((p) => p[i]!), 0)));
+    const outputs = parts[0]!.map((_, i) =>
+      parts.length === 1
+        ? parts[0]![i]!
+        : concat(
+            parts.map((p) => p[i]!),
+            0,
+          ),
+    );
     return outputs.length === 1 ? outputs[0]! : outputs;
   } finally {
     if (parts.length > 1) for (const p of parts) for (const t of p) t.dispose();

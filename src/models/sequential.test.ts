@@ -11,23 +11,29 @@ import { modelFromJSON } from './from-json.js';
 describe('Sequential', () => {
   it('prints the summary Keras prints', () => {
     resetNames();
-    const m = sequential([dense({ units: 3, activation: 'relu', inputShape: [4] }), dense({ units: 2, activation: 'softmax' })]);
+    const m = sequential([
+      dense({ units: 3, activation: 'relu', inputShape: [4] }),
+      dense({ units: 2, activation: 'softmax' }),
+    ]);
     let printed = '';
     const text = m.summary({ printFn: (s) => void (printed = s) });
     assert.equal(printed, text);
-    assert.equal(text, [
-      'Model: "sequential"',
-      '┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓',
-      '┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃',
-      '┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩',
-      '│ dense (Dense)                   │ (None, 3)              │            15 │',
-      '├─────────────────────────────────┼────────────────────────┼───────────────┤',
-      '│ dense_1 (Dense)                 │ (None, 2)              │             8 │',
-      '└─────────────────────────────────┴────────────────────────┴───────────────┘',
-      ' Total params: 23 (92.00 B)',
-      ' Trainable params: 23 (92.00 B)',
-      ' Non-trainable params: 0 (0.00 B)',
-    ].join('\n'));
+    assert.equal(
+      text,
+      [
+        'Model: "sequential"',
+        '┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓',
+        '┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃',
+        '┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩',
+        '│ dense (Dense)                   │ (None, 3)              │            15 │',
+        '├─────────────────────────────────┼────────────────────────┼───────────────┤',
+        '│ dense_1 (Dense)                 │ (None, 2)              │             8 │',
+        '└─────────────────────────────────┴────────────────────────┴───────────────┘',
+        ' Total params: 23 (92.00 B)',
+        ' Trainable params: 23 (92.00 B)',
+        ' Non-trainable params: 0 (0.00 B)',
+      ].join('\n'),
+    );
   });
 
   it('counts thousands, frozen layers and optimizer state in the summary', async () => {
@@ -36,10 +42,17 @@ describe('Sequential', () => {
     m.layers[1]!.trainable = false;
     const text = m.summary({ printFn: () => {} });
     assert.match(text, /│ dense \(Dense\) +│ \(None, 64\) +│ +50,240 │/);
-    assert.match(text, / Total params: 50,890 \(198\.79 KB\)\n Trainable params: 50,240 \(196\.25 KB\)\n Non-trainable params: 650 \(2\.54 KB\)$/);
+    assert.match(
+      text,
+      / Total params: 50,890 \(198\.79 KB\)\n Trainable params: 50,240 \(196\.25 KB\)\n Non-trainable params: 650 \(2\.54 KB\)$/,
+    );
     m.compile({ optimizer: 'sgd', loss: 'mse' });
     await m.fit(randomNormal([2, 784]), randomNormal([2, 10]), { verbose: 0 });
-    assert.doesNotMatch(m.summary({ printFn: () => {} }), /Optimizer params/, 'plain SGD has no slots');
+    assert.doesNotMatch(
+      m.summary({ printFn: () => {} }),
+      /Optimizer params/,
+      'plain SGD has no slots',
+    );
   });
 
   it('builds from inputShape, an InputLayer, build(), or the first data', () => {
@@ -69,7 +82,10 @@ describe('Sequential', () => {
     const popped = m.pop();
     assert.equal(popped.name, 'b');
     assert.deepEqual(m.outputs[0]!.shape, [null, 4]);
-    assert.deepEqual(m.layers.map((l) => l.name), ['a']);
+    assert.deepEqual(
+      m.layers.map((l) => l.name),
+      ['a'],
+    );
     assert.equal(m.getLayer(0).name, 'a');
     m.pop();
     assert.throws(() => m.pop(), /no layers/);
@@ -77,10 +93,19 @@ describe('Sequential', () => {
 
   it('round-trips its config and JSON', () => {
     setSeed(3);
-    const m = sequential([dense({ units: 4, activation: 'relu', inputShape: [3] }), dense({ units: 2, activation: 'softmax' })], { name: 'clf' });
+    const m = sequential(
+      [
+        dense({ units: 4, activation: 'relu', inputShape: [3] }),
+        dense({ units: 2, activation: 'softmax' }),
+      ],
+      { name: 'clf' },
+    );
     const json = JSON.parse(JSON.stringify(m));
     assert.equal(json.className, 'Sequential');
-    assert.deepEqual(json.config.layers.map((l: { className: string }) => l.className), ['InputLayer', 'Dense', 'Dense']);
+    assert.deepEqual(
+      json.config.layers.map((l: { className: string }) => l.className),
+      ['InputLayer', 'Dense', 'Dense'],
+    );
     const copy = Sequential.fromConfig(json.config);
     assert.equal(copy.name, 'clf');
     assert.ok(copy.layers[0] instanceof Dense);

@@ -56,7 +56,8 @@ export class Sequential extends Model {
 
   /** Appends a layer (an `InputLayer` may come first to fix the input shape). */
   add(layer: Layer): void {
-    if (!(layer instanceof Layer)) throw new NablaError(`${this.name}.add`, `expected a Layer, got ${String(layer)}`);
+    if (!(layer instanceof Layer))
+      throw new NablaError(`${this.name}.add`, `expected a Layer, got ${String(layer)}`);
     if (isInputLayer(layer)) {
       if (this.stack.length > 0 || this.inputShape) {
         throw new NablaError(`${this.name}.add`, 'an InputLayer can only be the first layer');
@@ -66,16 +67,23 @@ export class Sequential extends Model {
       return;
     }
     if (this.stack.some((l) => l.name === layer.name)) {
-      throw new NablaError(`${this.name}.add`, `a layer named '${layer.name}' is already in the model; layer names must be unique`);
+      throw new NablaError(
+        `${this.name}.add`,
+        `a layer named '${layer.name}' is already in the model; layer names must be unique`,
+      );
     }
     if (this.stack.length === 0 && !this.inputShape) {
-      const shape = layer.batchInputShape ?? (layer instanceof Model && layer.graphOrNull ? layer.inputs[0]!.shape : null);
+      const shape =
+        layer.batchInputShape ??
+        (layer instanceof Model && layer.graphOrNull ? layer.inputs[0]!.shape : null);
       if (shape) this.inputShape = shape;
     }
     this.stack.push(layer);
     this.invalidateCompiled();
     if (this.graph) {
-      this.setGraph(buildGraph(this.graph.inputs, [this.applyOne(layer, this.graph.outputs[0]!)], this.name));
+      this.setGraph(
+        buildGraph(this.graph.inputs, [this.applyOne(layer, this.graph.outputs[0]!)], this.name),
+      );
     } else if (this.inputShape) {
       this.buildFrom(this.inputShape, this.inputDType);
     }
@@ -89,8 +97,11 @@ export class Sequential extends Model {
     if (this.graph) {
       // The remaining layers keep their nodes: the new output is the previous layer's.
       const nodes = this.graph.nodes;
-      const output = this.stack.length > 0 ? nodes[this.stack.length - 1]!.outputs[0]! : this.graph.inputs[0]!;
-      this.setGraph(this.stack.length > 0 ? buildGraph(this.graph.inputs, [output], this.name) : null);
+      const output =
+        this.stack.length > 0 ? nodes[this.stack.length - 1]!.outputs[0]! : this.graph.inputs[0]!;
+      this.setGraph(
+        this.stack.length > 0 ? buildGraph(this.graph.inputs, [output], this.name) : null,
+      );
     }
     return layer;
   }
@@ -126,7 +137,10 @@ export class Sequential extends Model {
   private applyOne(layer: Layer, x: SymbolicTensor): SymbolicTensor {
     const out = layer.apply(x);
     if (!(out instanceof SymbolicTensor)) {
-      throw new NablaError(this.name, `layer '${layer.name}' returns several outputs; Sequential layers must have one (use the functional API)`);
+      throw new NablaError(
+        this.name,
+        `layer '${layer.name}' returns several outputs; Sequential layers must have one (use the functional API)`,
+      );
     }
     return out;
   }
@@ -150,9 +164,15 @@ export class Sequential extends Model {
     classes: ClassRegistry = {},
   ): T {
     const registry = { ...defaultClasses(), Functional: Model, Sequential, ...classes };
-    const layers = ((config['layers'] as LayerJson[] | undefined) ?? []).map((json) => deserializeLayer(json, registry));
+    const layers = ((config['layers'] as LayerJson[] | undefined) ?? []).map((json) =>
+      deserializeLayer(json, registry),
+    );
     const name = config['name'] as string | undefined;
-    return new Sequential({ name, trainable: config['trainable'] as boolean | undefined, layers }) as unknown as T;
+    return new Sequential({
+      name,
+      trainable: config['trainable'] as boolean | undefined,
+      layers,
+    }) as unknown as T;
   }
 }
 

@@ -23,7 +23,8 @@ const FUNCTIONAL_WIDTHS = [19, 17, 10, 17];
 export function summarize(model: Model, options: SummaryOptions = {}): string {
   const graph = model.graphOrNull;
   const sequential = model.className === 'Sequential' || graph === null || isChain(graph);
-  const layers = model.className === 'Sequential' ? model.layers.filter((l) => !isInputLayer(l)) : model.layers;
+  const layers =
+    model.className === 'Sequential' ? model.layers.filter((l) => !isInputLayer(l)) : model.layers;
   const header = ['Layer (type)', 'Output Shape', 'Param #'];
   if (!sequential) header.push('Connected to');
   const rows = layers.map((layer) => {
@@ -38,12 +39,21 @@ export function summarize(model: Model, options: SummaryOptions = {}): string {
   const optimizer = optimizerSize(model);
   const total = count(trainable) + count(nonTrainable) + optimizer.count;
   const totalBytes = bytes(trainable) + bytes(nonTrainable) + optimizer.bytes;
-  const lines = [`Model: "${model.name}"`, ...table(header, rows, sequential ? SEQUENTIAL_WIDTHS : FUNCTIONAL_WIDTHS)];
+  const lines = [
+    `Model: "${model.name}"`,
+    ...table(header, rows, sequential ? SEQUENTIAL_WIDTHS : FUNCTIONAL_WIDTHS),
+  ];
   lines.push(` Total params: ${fmtCount(total)} (${readableSize(totalBytes)})`);
-  lines.push(` Trainable params: ${fmtCount(count(trainable))} (${readableSize(bytes(trainable))})`);
-  lines.push(` Non-trainable params: ${fmtCount(count(nonTrainable))} (${readableSize(bytes(nonTrainable))})`);
+  lines.push(
+    ` Trainable params: ${fmtCount(count(trainable))} (${readableSize(bytes(trainable))})`,
+  );
+  lines.push(
+    ` Non-trainable params: ${fmtCount(count(nonTrainable))} (${readableSize(bytes(nonTrainable))})`,
+  );
   if (optimizer.built) {
-    lines.push(` Optimizer params: ${fmtCount(optimizer.count)} (${readableSize(optimizer.bytes)})`);
+    lines.push(
+      ` Optimizer params: ${fmtCount(optimizer.count)} (${readableSize(optimizer.bytes)})`,
+    );
   }
   const text = lines.join('\n');
   (options.printFn ?? console.log)(text);
@@ -69,7 +79,8 @@ function isChain(graph: Graph): boolean {
   let previous = graph.inputs[0]!;
   const layers = new Set<Layer>();
   for (const node of graph.nodes) {
-    if (node.inputs.length !== 1 || node.inputs[0] !== previous || node.outputs.length !== 1) return false;
+    if (node.inputs.length !== 1 || node.inputs[0] !== previous || node.outputs.length !== 1)
+      return false;
     if (layers.has(node.layer)) return false;
     layers.add(node.layer);
     previous = node.outputs[0]!;
@@ -78,7 +89,10 @@ function isChain(graph: Graph): boolean {
 }
 
 function outputShape(layer: Layer, node: LayerNode | undefined, graph: Graph | null): string {
-  const outputs = node?.outputs ?? graph?.inputs.filter((t) => t.sourceLayer === layer) ?? layer.inboundNodes.at(-1)?.outputs;
+  const outputs =
+    node?.outputs ??
+    graph?.inputs.filter((t) => t.sourceLayer === layer) ??
+    layer.inboundNodes.at(-1)?.outputs;
   if (!outputs || outputs.length === 0) return '?';
   if (outputs.length === 1) return fmtLayerShape(outputs[0]!.shape);
   return `[${outputs.map((t) => fmtLayerShape(t.shape)).join(', ')}]`;
@@ -145,7 +159,8 @@ function wrap(text: string, width: number): string[] {
 
 /** A box-drawn table with a heavy header and a rule between rows; column 3 is right-aligned. */
 function table(header: string[], rows: string[][], widths: number[]): string[] {
-  const rule = (l: string, m: string, r: string, h: string): string => l + widths.map((w) => h.repeat(w + 2)).join(m) + r;
+  const rule = (l: string, m: string, r: string, h: string): string =>
+    l + widths.map((w) => h.repeat(w + 2)).join(m) + r;
   const cells = (values: string[], edge: string): string[] => {
     const wrapped = values.map((v, i) => wrap(v, widths[i]!));
     const height = Math.max(...wrapped.map((w) => w.length));

@@ -16,7 +16,13 @@ const INFERENCE: CallOptions = { training: false };
  * optimizer update, constraints, metrics. Writes each output's loss into `parts` and returns
  * the total loss.
  */
-export function trainStep(model: Model, compiled: CompiledState, variables: readonly Tensor[], batch: Batch, parts: number[]): number {
+export function trainStep(
+  model: Model,
+  compiled: CompiledState,
+  variables: readonly Tensor[],
+  batch: Batch,
+  parts: number[],
+): number {
   return tidy(() => {
     model.clearLosses();
     const preds = model.forward(batch.xs, TRAINING);
@@ -38,11 +44,20 @@ export function trainStep(model: Model, compiled: CompiledState, variables: read
 }
 
 /** Forward in inference mode, loss and metrics; no gradients. Same outputs as `trainStep`. */
-export function testStep(model: Model, compiled: CompiledState, batch: Batch, parts: number[]): number {
+export function testStep(
+  model: Model,
+  compiled: CompiledState,
+  batch: Batch,
+  parts: number[],
+): number {
   return noGrad(() =>
     tidy(() => {
       const preds = model.forward(batch.xs, INFERENCE);
-      const { total, parts: partLosses } = compiled.computeLoss(batch.ys!, preds, batch.sampleWeight);
+      const { total, parts: partLosses } = compiled.computeLoss(
+        batch.ys!,
+        preds,
+        batch.sampleWeight,
+      );
       const penalty = model.regularizationLoss();
       const objective = penalty ? total.add(penalty) : total;
       compiled.updateMetrics(batch.ys!, preds, batch.sampleWeight);
