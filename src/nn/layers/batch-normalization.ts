@@ -26,7 +26,7 @@ import {
   type RegularizerIdentifier,
 } from '../regularizers/index.js';
 import type { LayerShape } from '../symbolic.js';
-import { describe } from './conv-base.js';
+import { describeShape } from './conv-base.js';
 
 /** Configuration of `BatchNormalization` (defaults as in Keras 3). */
 export interface BatchNormalizationConfig extends LayerConfig {
@@ -125,7 +125,7 @@ export class BatchNormalization extends Layer {
     const axis = normAxis(this.name, this.axis, shape.length);
     const features = shape[axis];
     if (typeof features !== 'number') {
-      const message = `axis ${this.axis} must have a known size, got ${describe(shape)}`;
+      const message = `axis ${this.axis} must have a known size, got ${describeShape(shape)}`;
       throw new NablaError(this.name, message);
     }
     this.geometry = { rank: shape.length, axis, features };
@@ -165,7 +165,7 @@ export class BatchNormalization extends Layer {
     const got = shape.length === built.rank ? shape[built.axis] : undefined;
     if (got === undefined || (got !== null && got !== built.features)) {
       const expected = `rank ${built.rank} with ${built.features} features on axis ${built.axis}`;
-      throw new NablaError(this.name, `was built for ${expected}, got ${describe(shape)}`);
+      throw new NablaError(this.name, `was built for ${expected}, got ${describeShape(shape)}`);
     }
   }
 

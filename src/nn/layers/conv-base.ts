@@ -60,7 +60,7 @@ export interface BaseConvConfig extends LayerConfig {
   biasConstraint?: ConstraintIdentifier | null;
 }
 
-/** Normalises a size option to one positive integer per spatial axis. */
+/** @internal Normalises a size option to one positive integer per spatial axis. */
 export function toTuple(
   op: string,
   name: string,
@@ -75,7 +75,7 @@ export function toTuple(
   return list;
 }
 
-/** Refuses anything but channels-last, naming the layer. */
+/** @internal Refuses anything but channels-last, naming the layer. */
 export function checkDataFormat(op: string, dataFormat: string | undefined): void {
   if (dataFormat !== undefined && dataFormat !== 'channelsLast') {
     throw new NablaError(op, `only dataFormat 'channelsLast' is supported, got '${dataFormat}'`);
@@ -145,7 +145,7 @@ export abstract class BaseConv extends Layer {
   override build(inputShape: ShapeOrShapes): void {
     const channels = (inputShape as LayerShape).at(-1);
     if (typeof channels !== 'number') {
-      const got = describe(inputShape);
+      const got = describeShape(inputShape);
       throw new NablaError(this.name, `the channel dimension must be known, got ${got}`);
     }
     const kernelShape = this.kernelShape(channels);
@@ -171,7 +171,7 @@ export abstract class BaseConv extends Layer {
     const expected = this.channels;
     const got = shape.at(-1);
     if (expected !== null && got !== null && got !== expected) {
-      const message = `was built for ${expected} input channels, got ${describe(inputShape)}`;
+      const message = `was built for ${expected} input channels, got ${describeShape(inputShape)}`;
       throw new NablaError(this.name, message);
     }
   }
@@ -208,21 +208,22 @@ export abstract class BaseConv extends Layer {
   }
 }
 
-/** Throws unless the input is one tensor with `rank` spatial axes, channels-last. */
+/** @internal Throws unless the input is one tensor with `rank` spatial axes, channels-last. */
 export function checkSpatialInput(layer: string, inputShape: ShapeOrShapes, rank: 1 | 2): void {
   const shape = inputShape as LayerShape;
   if (shape.length !== rank + 2 || Array.isArray(shape[0])) {
-    throw new NablaError(layer, `expects one input ${layout(rank)}, got ${describe(inputShape)}`);
+    const got = describeShape(inputShape);
+    throw new NablaError(layer, `expects one input ${layout(rank)}, got ${got}`);
   }
 }
 
-/** The expected input layout of a layer with `rank` spatial axes, for error messages. */
+/** @internal The input layout of a layer with `rank` spatial axes, for error messages. */
 export function layout(rank: 1 | 2): string {
   return rank === 2 ? '[batch, height, width, channels]' : '[batch, steps, channels]';
 }
 
-/** A shape with unknown dimensions printed as -1, for error messages. */
-export function describe(shape: ShapeOrShapes): string {
+/** @internal A shape with unknown dimensions printed as -1, for error messages. */
+export function describeShape(shape: ShapeOrShapes): string {
   if (shape.length > 0 && Array.isArray(shape[0])) return JSON.stringify(shape);
   return fmtShape((shape as LayerShape).map((d) => d ?? -1));
 }

@@ -26,7 +26,7 @@ import {
   type RegularizerIdentifier,
 } from '../regularizers/index.js';
 import type { LayerShape } from '../symbolic.js';
-import { checkDataFormat, checkSpatialInput, describe, toTuple } from './conv-base.js';
+import { checkDataFormat, checkSpatialInput, describeShape, toTuple } from './conv-base.js';
 
 /** Configuration of `DepthwiseConv2D` (defaults as in Keras). */
 export interface DepthwiseConv2DConfig extends LayerConfig {
@@ -110,7 +110,7 @@ export class DepthwiseConv2D extends Layer {
   override build(inputShape: ShapeOrShapes): void {
     const channels = (inputShape as LayerShape).at(-1);
     if (typeof channels !== 'number') {
-      const got = describe(inputShape);
+      const got = describeShape(inputShape);
       throw new NablaError(this.name, `the channel dimension must be known, got ${got}`);
     }
     this.kernel = this.addWeight('kernel', [...this.kernelSize, channels, this.depthMultiplier], {
@@ -134,7 +134,7 @@ export class DepthwiseConv2D extends Layer {
     const expected = this.kernel?.shape[2];
     const got = shape[3];
     if (expected !== undefined && got !== null && got !== expected) {
-      const message = `was built for ${expected} input channels, got ${describe(inputShape)}`;
+      const message = `was built for ${expected} input channels, got ${describeShape(inputShape)}`;
       throw new NablaError(this.name, message);
     }
   }
