@@ -8,6 +8,9 @@ import type { MergedLayout } from './layout.js';
 /** Highest rank the strided kernels (binary rows, copy) take after merging dimensions. */
 export const MAX_STRIDED_RANK = 6;
 
+/** Columns per work unit when reducing down columns (`REDUCE_BLOCK` in assembly/reduce.ts). */
+export const REDUCE_BLOCK = 512;
+
 /** GEMM register tile: rows and columns per work unit when splitting by rows or columns. */
 const MR = 4;
 const NR = 8;

@@ -14,6 +14,7 @@ import type { MemoryStats } from './heap.js';
 import { mergeDims } from './layout.js';
 import {
   MAX_STRIDED_RANK,
+  REDUCE_BLOCK,
   writeBinaryRowsParams,
   writeCopyParams,
   writeGemmParams,
@@ -171,7 +172,7 @@ export class WasmBackend implements Backend {
       ref.reduce(op, this.view(x), outer, size, inner, this.view(out));
       return;
     }
-    const units = inner === 1 ? outer : outer * Math.ceil(inner / 512);
+    const units = inner === 1 ? outer : outer * Math.ceil(inner / REDUCE_BLOCK);
     const args = [REDUCE_CODES[op], addressOf(x), addressOf(out), size, inner];
     this.rt.exec('reduceF32', units, x.size >= PARALLEL_ELEMENTS, 1, args);
   }

@@ -18,6 +18,8 @@ const KERNEL_ID = new Map<ParallelKernel, number>(PARALLEL_KERNELS.map((name, i)
 const HEAP_BASE = 1024;
 /** Bytes of the parameter block for kernels with long argument lists. */
 const PARAMS_BYTES = 256;
+/** Elements per call of a flat kernel on the calling thread. */
+const FLAT_SLICE = 1 << 16;
 
 /**
  * What the wasm kernels run on: the instance and its memory, the buffer heap, each thread's
@@ -136,7 +138,12 @@ export class WasmRuntime {
     const fn = this.fns[id]!;
     const chunks = parallel ? Math.min(this.threadCount, Math.ceil(units / grain)) : 1;
     if (chunks <= 1 || this.pool === null) {
-      fn(0, units, this.scratch[0]!, ...args);
+      // Long flat kernels go in slices: V8 first runs wasm in its baseline tier (10-30× slower
+      // for SIMD) and switches to optimized code only between calls.
+      const slice = grain > 1 ? FLAT_SLICE : units;
+      for (let lo = 0; lo < units; lo += slice) {
+        fn(lo, Math.min(lo + slice, units), this.scratch[0]!, ...args);
+      }
       return;
     }
     this.pool.run(id, fn, this.scratch[0]!, units, chunks, grain, args);
