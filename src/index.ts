@@ -22,3 +22,4 @@ export * as callbacks from './callbacks/index.js';
 export * as data from './data/index.js';
 export * as datasets from './data/datasets/index.js';
 export * from './io/index.js';
+export { History } from './callbacks/history.js';

@@ -204,7 +204,7 @@ describe('functional Model', () => {
     const inp = input({ shape: [2] });
     const m = model({ inputs: inp, outputs: dense({ units: 2, activation: 'relu' }).apply(inp) });
     const x = tensor([[1, 2]]);
-    m.predict(x).dispose();
+    (m.predict(x) as Tensor).dispose();
     const before = memory().numTensors;
     tidy(() => {
       m.apply(x);
