@@ -1,27 +1,11 @@
 /**
- * nabla itself, on the backend the job names (`wasm`, the default, or `cpu`, the reference),
- * through its public API (`src/index.ts`). Parts of the API that are not exported yet are looked
- * up at run time, so the benchmark reports them as "n/a" with the reason instead of failing to
- * compile while nabla is being built.
+ * nabla itself, through its public API (`src/index.ts`), on the backend the job names: `wasm`
+ * (the default) or `cpu` (the reference). A backend that cannot be selected is reported as
+ * "n/a" with the reason.
  */
 import * as nb from '../src/index.js';
 import { NotAvailable, type Adapter, type GemmCase, type MlpModel } from './adapter.js';
 import { MLP_SIZES, seededRandom, type MlpWeights } from './fixture.js';
-
-/** The model-level API the benchmark uses, as far as it is typed here. */
-interface ModelsApi {
-  sequential(layers: unknown[]): NablaModel;
-  layers: { dense(config: { units: number; activation: string; inputShape?: number[] }): unknown };
-  optimizers: { adam(config: { learningRate: number; epsilon: number }): unknown };
-}
-
-interface NablaModel {
-  compile(args: { optimizer: unknown; loss: string }): void;
-  setWeights(values: nb.Tensor[]): void;
-  fit(x: nb.Tensor, y: nb.Tensor, options: Record<string, unknown>): Promise<unknown>;
-  predict(x: nb.Tensor, options: { batchSize: number }): nb.Tensor | nb.Tensor[];
-  dispose(): void;
-}
 
 /** What a backend may tell about its threads (the wasm backend does). */
 interface ThreadedBackend {
@@ -57,13 +41,13 @@ export async function nablaAdapter(backend: 'wasm' | 'cpu'): Promise<Adapter> {
  * timing loop never yields to; so kernels run until the workers have taken work (or 5 s pass).
  */
 async function waitForWorkers(): Promise<void> {
-  const stats = (nb.backend() as ThreadedBackend).threadStats;
-  if (stats === undefined) return;
   const backend = nb.backend() as ThreadedBackend;
+  if (backend.threadStats === undefined) return;
   const a = nb.ones([256, 256]);
   const deadline = Date.now() + 5000;
-  while (stats.call(backend).threads > 1 && stats.call(backend).workerChunks === 0) {
-    if (Date.now() > deadline) break;
+  while (Date.now() < deadline) {
+    const { threads, workerChunks } = backend.threadStats();
+    if (threads <= 1 || workerChunks > 0) break;
     nb.matmul(a, a).dispose();
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -91,28 +75,14 @@ function nablaGemm(n: number): GemmCase {
   };
 }
 
-/** The model API, or NotAvailable naming what `src/index.ts` does not export yet. */
-function modelsApi(): ModelsApi {
-  const api = nb as unknown as Partial<ModelsApi>;
-  const missing: string[] = [];
-  if (typeof api.sequential !== 'function') missing.push('nb.sequential');
-  if (typeof api.layers?.dense !== 'function') missing.push('nb.layers.dense');
-  if (typeof api.optimizers?.adam !== 'function') missing.push('nb.optimizers.adam');
-  if (missing.length > 0) {
-    throw new NotAvailable(`${missing.join(', ')} not exported from src/index.ts yet`);
-  }
-  return api as ModelsApi;
-}
-
 function nablaMlp(weights: MlpWeights): MlpModel {
-  const api = modelsApi();
   const { inputs, hidden, classes } = MLP_SIZES;
-  const model = api.sequential([
-    api.layers.dense({ units: hidden, activation: 'relu', inputShape: [inputs] }),
-    api.layers.dense({ units: classes, activation: 'softmax' }),
+  const model = nb.sequential([
+    nb.layers.dense({ units: hidden, activation: 'relu', inputShape: [inputs] }),
+    nb.layers.dense({ units: classes, activation: 'softmax' }),
   ]);
   model.compile({
-    optimizer: api.optimizers.adam({ learningRate: 1e-3, epsilon: 1e-7 }),
+    optimizer: nb.optimizers.adam({ learningRate: 1e-3, epsilon: 1e-7 }),
     loss: 'categoricalCrossentropy',
   });
   const initial = [

@@ -108,7 +108,8 @@ export function renderReport(report: BenchReport): string {
         '(`apt-get install libopenblas0-pthread`) and rerun.',
     );
   }
-  lines.push('', ...renderTargets(rows));
+  const targets = renderTargets(rows);
+  if (targets.length > 0) lines.push('', ...targets);
   return lines.join('\n');
 }
 

@@ -198,7 +198,8 @@ def bench_infer(job, data):
 def main():
     with open(sys.argv[1]) as f:
         job = json.load(f)
-    torch.set_num_threads(job.get('threads') or len(os.sched_getaffinity(0)))
+    # One thread per core, like nabla's default; OpenBLAS itself stays single-threaded.
+    torch.set_num_threads(len(os.sched_getaffinity(0)))
     if job['workload'] == 'gemm':
         rows = bench_gemm(job)
     else:
