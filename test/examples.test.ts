@@ -31,3 +31,22 @@ describe("the article's activation examples", () => {
     close(t['gelu']!, [-0.04550026389635842, -0.15865525393145707, 0, 0.8413447460685429, 1.9544997361036416], 1e-12, 'gelu');
   });
 });
+
+describe('the article\'s code sample (examples/quickstart.ts)', () => {
+  it('trains the MLP on the bundled digits', async () => {
+    const { quickstart } = await import('../examples/quickstart.js');
+    const result = await quickstart({ epochs: 3, verbose: 0 });
+    assert.ok(result.testAccuracy > 0.85, `test accuracy ${result.testAccuracy}`);
+    assert.equal(result.history.history['loss']!.length, 3);
+    assert.deepEqual(result.predictions.shape, [359, 10]);
+    assert.match(result.summary, /Trainable params: 13,770/);
+  });
+});
+
+describe('the PyTorch-style loop (examples/custom-loop.ts)', () => {
+  it('fits a line with valueAndGrad and applyGradients', async () => {
+    const { fitLine } = await import('../examples/custom-loop.js');
+    const [slope, intercept] = fitLine();
+    assert.ok(Math.abs(slope - 3) < 1e-2 && Math.abs(intercept + 1) < 1e-2, `${slope}, ${intercept}`);
+  });
+});
