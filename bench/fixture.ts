@@ -150,7 +150,8 @@ export function writeWeights(dir: string, weights: MlpWeights): string {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'weights.bin');
   const parts = [weights.w1, weights.b1, weights.w2, weights.b2];
-  writeFileSync(path, Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))));
+  const bytes = parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength));
+  writeFileSync(path, Buffer.concat(bytes));
   return path;
 }
 
@@ -166,7 +167,8 @@ export function writeOrder(dir: string, run: number, count: number): string {
 /** Reads `weights.bin` back (the runner writes it; each child process reads it). */
 export function readWeights(path: string): MlpWeights {
   const bytes = readFileSync(path);
-  const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const end = bytes.byteOffset + bytes.byteLength;
+  const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, end));
   const { inputs, hidden, classes } = MLP_SIZES;
   let offset = 0;
   const take = (n: number): Float32Array => all.slice(offset, (offset += n));

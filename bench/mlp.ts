@@ -81,6 +81,8 @@ export async function benchMlpEpoch(
 export function subsetNote(count: number): string {
   const scale = EPOCH_SAMPLES / count;
   const n = count.toLocaleString('en-US');
-  return `timed on ${n} samples (the first of each run's order) and scaled ×${scale.toFixed(2)}; ` +
-    `accuracy is after those ${n} samples only`;
+  return (
+    `timed on ${n} samples (the first of each run's order) and scaled ×${scale.toFixed(2)}; ` +
+    `accuracy is after those ${n} samples only`
+  );
 }

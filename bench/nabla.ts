@@ -21,12 +21,14 @@ export async function nablaAdapter(backend: 'wasm' | 'cpu'): Promise<Adapter> {
     throw new NotAvailable(`nb.setBackend('${backend}') failed: ${(err as Error).message}`);
   }
   if (nb.getBackend() !== backend) {
-    throw new NotAvailable(`nb.getBackend() is '${nb.getBackend()}' after setBackend('${backend}')`);
+    const active = nb.getBackend();
+    throw new NotAvailable(`nb.getBackend() is '${active}' after setBackend('${backend}')`);
   }
   await waitForWorkers();
   const describe = (): string => {
     const threads = (nb.backend() as ThreadedBackend).threads;
-    return `nb.getBackend() = ${nb.getBackend()}` + (threads === undefined ? '' : `, ${threads} thread(s)`);
+    const name = `nb.getBackend() = ${nb.getBackend()}`;
+    return threads === undefined ? name : `${name}, ${threads} thread(s)`;
   };
   return {
     id: backend === 'wasm' ? 'nabla-wasm' : 'nabla-cpu',

@@ -4,7 +4,7 @@
  */
 import { FRAMEWORK_LABELS, type FrameworkId } from './adapter.js';
 import type { MachineInfo } from './machine.js';
-import type { Measurement } from './result.js';
+import type { Measurement, Workload } from './result.js';
 import { median } from './stats.js';
 
 /** Everything one run produced; also the JSON written to `bench/out/`. */
@@ -13,13 +13,6 @@ export interface BenchReport {
   machine: MachineInfo;
   options: Record<string, unknown>;
   measurements: Measurement[];
-}
-
-/** The table's first column: `gemm 1024³`, `MLP epoch`, `MLP inference, batch 256`. */
-function title(m: Measurement): string {
-  if (m.workload === 'gemm') return `gemm ${m.case}`;
-  if (m.workload === 'mlp') return 'MLP epoch';
-  return `MLP inference, ${m.case}`;
 }
 
 /**
@@ -31,109 +24,131 @@ export function speedRatio(peer: Measurement, nabla: Measurement | undefined): n
   return peer.higherIsBetter ? nabla.median / peer.median : peer.median / nabla.median;
 }
 
-function fmtValue(m: Measurement, value: number): string {
-  if (m.unit === 'GFLOP/s') return value >= 100 ? value.toFixed(0) : value.toFixed(1);
-  if (m.unit === 's/epoch') return value >= 100 ? value.toFixed(0) : value.toFixed(2);
-  return Math.round(value).toLocaleString('en-US');
-}
-
-function fmtUnit(m: Measurement): string {
-  return m.unit === 's/epoch' ? 's' : m.unit;
-}
-
-function percent(values: number[] | undefined): string {
-  if (!values || values.length === 0) return '';
-  return `${(median(values) * 100).toFixed(1)} %`;
-}
-
-/** The nabla row each peer is compared with: nabla's default (wasm) backend on the same case. */
-function baselineOf(rows: Measurement[], m: Measurement): Measurement | undefined {
-  return rows.find((r) => r.framework === 'nabla-wasm' && r.workload === m.workload && r.case === m.case);
-}
-
 /** The report as Markdown. */
 export function renderReport(report: BenchReport): string {
   const { machine, measurements: rows } = report;
-  const lines: string[] = [];
-  lines.push(`### \`${report.command}\` — ${machine.date.slice(0, 16).replace('T', ' ')} UTC`, '');
-  lines.push(
-    `- Machine: ${machine.cpuModel}, ${machine.cores} cores (${machine.simd.join(', ') || 'no SIMD flags read'}), ` +
-      `Node ${machine.node}, ${machine.platform}`,
+  const date = machine.date.slice(0, 16).replace('T', ' ');
+  const simd = machine.simd.join(', ') || 'no SIMD flags read';
+  const lines: string[] = [
+    `### \`${report.command}\` — ${date} UTC`,
+    '',
+    `- Machine: ${machine.cpuModel}, ${machine.cores} cores (${simd}), Node ${machine.node}, ` +
+      machine.platform,
     `- Load average (1, 5, 15 min): ${machine.loadStart.join(', ')} at start; ` +
       `${machine.loadEnd.join(', ')} at end`,
     '',
-  );
+    '| workload | framework | median | runs (min–max) | test acc. ' +
+      '| peer time / nabla time | note |',
+    '| --- | --- | ---: | --- | ---: | ---: | --- |',
+  ];
   const notes: string[] = [];
-  lines.push('| workload | framework | median | runs (min–max) | test acc. | peer time / nabla time | note |');
-  lines.push('| --- | --- | ---: | --- | ---: | ---: | --- |');
   for (const m of rows) {
-    let value = 'n/a';
-    let spread = '';
-    if (m.median !== null) {
-      value = `${fmtValue(m, m.median)} ${fmtUnit(m)}`;
-      const lo = Math.min(...m.runs);
-      const hi = Math.max(...m.runs);
-      spread = `${m.runs.length} (${fmtValue(m, lo)}–${fmtValue(m, hi)})`;
-    }
-    let ratio = '';
-    if (m.framework === 'nabla-wasm') ratio = m.median === null ? '' : 'baseline';
-    else {
-      const r = speedRatio(m, baselineOf(rows, m));
-      ratio = r === null ? '—' : `${r.toFixed(2)}`;
-    }
     let note = '';
     if (m.median === null) note = m.note ?? '';
     else if (m.note) {
       if (!notes.includes(m.note)) notes.push(m.note);
       note = `[${notes.indexOf(m.note) + 1}]`;
     }
-    lines.push(
-      `| ${title(m)} | ${FRAMEWORK_LABELS[m.framework]} | ${value} | ${spread} | ${percent(m.accuracy)} | ${ratio} | ${note} |`,
-    );
+    const cells = [
+      title(m),
+      FRAMEWORK_LABELS[m.framework],
+      m.median === null ? 'n/a' : `${fmtValue(m, m.median)} ${m.unit === 's/epoch' ? 's' : m.unit}`,
+      spread(m),
+      m.accuracy && m.accuracy.length > 0 ? `${(median(m.accuracy) * 100).toFixed(1)} %` : '',
+      ratioCell(rows, m),
+      note,
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   lines.push('');
   notes.forEach((n, i) => lines.push(`[${i + 1}] ${n}  `));
   if (notes.length > 0) lines.push('');
-  lines.push('What ran:', '');
-  const seen = new Map<FrameworkId, string>();
-  for (const m of rows) {
-    if (m.info && !seen.has(m.framework)) seen.set(m.framework, m.info.replace(/; \d+ products per round$/, ''));
-  }
-  for (const [id, info] of seen) lines.push(`- ${FRAMEWORK_LABELS[id]}: ${info}`);
-  if (seen.get('torch')?.includes('reference BLAS')) {
-    lines.push(
-      '',
-      '**PyTorch ran on the reference (netlib) BLAS**, which is 10–100× slower than a tuned one: ' +
-        'its numbers here are not representative. Install libtorch\'s recommended BLAS ' +
-        '(`apt-get install libopenblas0-pthread`) and rerun.',
-    );
-  }
+  lines.push('What ran:', '', ...whatRan(rows));
   const targets = renderTargets(rows);
   if (targets.length > 0) lines.push('', ...targets);
   return lines.join('\n');
 }
 
+/** The table's first column: `gemm 1024³`, `MLP epoch`, `MLP inference, batch 256`. */
+function title(m: Measurement): string {
+  if (m.workload === 'gemm') return `gemm ${m.case}`;
+  if (m.workload === 'mlp') return 'MLP epoch';
+  return `MLP inference, ${m.case}`;
+}
+
+function fmtValue(m: Measurement, value: number): string {
+  if (m.unit === 'samples/s') return Math.round(value).toLocaleString('en-US');
+  if (value >= 100) return value.toFixed(0);
+  return value.toFixed(m.unit === 'GFLOP/s' ? 1 : 2);
+}
+
+/** `7 (40.1–43.0)`: the number of runs and their range. */
+function spread(m: Measurement): string {
+  if (m.median === null) return '';
+  const lo = fmtValue(m, Math.min(...m.runs));
+  const hi = fmtValue(m, Math.max(...m.runs));
+  return `${m.runs.length} (${lo}–${hi})`;
+}
+
+/** The nabla row each peer is compared with: nabla's default (wasm) backend, same case. */
+function baselineOf(rows: Measurement[], m: Measurement): Measurement | undefined {
+  return rows.find(
+    (r) => r.framework === 'nabla-wasm' && r.workload === m.workload && r.case === m.case,
+  );
+}
+
+function ratioCell(rows: Measurement[], m: Measurement): string {
+  if (m.framework === 'nabla-wasm') return m.median === null ? '' : 'baseline';
+  const r = speedRatio(m, baselineOf(rows, m));
+  return r === null ? '—' : r.toFixed(2);
+}
+
+/** One line per framework: backend, threads, versions; and a warning about a slow BLAS. */
+function whatRan(rows: Measurement[]): string[] {
+  const seen = new Map<FrameworkId, string>();
+  for (const m of rows) {
+    if (!m.info || seen.has(m.framework)) continue;
+    seen.set(m.framework, m.info.replace(/; \d+ products per round$/, ''));
+  }
+  const out = [...seen].map(([id, info]) => `- ${FRAMEWORK_LABELS[id]}: ${info}`);
+  if (seen.get('torch')?.includes('reference BLAS')) {
+    out.push(
+      '',
+      '**PyTorch ran on the reference (netlib) BLAS**, 10–100× slower than a tuned one, so its ' +
+        "numbers here are not representative: install libtorch's recommended BLAS " +
+        '(`apt-get install libopenblas0-pthread`) and rerun.',
+    );
+  }
+  return out;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'met' : 'not met';
+}
+
 /** The issue's "must reach" lines, checked against this run. */
 function renderTargets(rows: Measurement[]): string[] {
-  const find = (fw: FrameworkId, workload: Measurement['workload'], c: string): Measurement | undefined =>
+  const find = (fw: FrameworkId, workload: Workload, c: string): Measurement | undefined =>
     rows.find((r) => r.framework === fw && r.workload === workload && r.case === c);
-  const out: string[] = ['Targets (issue 5, on this run):', ''];
-  const gemmNabla = find('nabla-wasm', 'gemm', '1024³');
+  const out: string[] = [];
   const gemmTf = find('tfjs-wasm', 'gemm', '1024³');
   if (gemmTf) {
-    const r = speedRatio(gemmTf, gemmNabla);
-    out.push(`- gemm 1024³ ≥ 2× TF.js wasm: ${r === null ? 'not measured' : `${r.toFixed(2)}× — ${r >= 2 ? 'met' : 'not met'}`}`);
+    const r = speedRatio(gemmTf, find('nabla-wasm', 'gemm', '1024³'));
+    const result = r === null ? 'not measured' : `${r.toFixed(2)}× — ${verdict(r >= 2)}`;
+    out.push(`- gemm 1024³ ≥ 2× TF.js wasm's GFLOP/s: ${result}`);
   }
-  const epochNabla = find('nabla-wasm', 'mlp', 'epoch');
   const epochTf = find('tfjs-wasm', 'mlp', 'epoch');
+  const epochNabla = find('nabla-wasm', 'mlp', 'epoch');
   if (epochTf) {
     const r = speedRatio(epochTf, epochNabla);
-    let line = `- MLP epoch ≤ 1/6 of TF.js wasm's time: ${r === null ? 'not measured' : `${r.toFixed(2)}× — ${r >= 6 ? 'met' : 'not met'}`}`;
+    let line = `- MLP epoch ≤ 1/6 of TF.js wasm's time: `;
+    line += r === null ? 'not measured' : `${r.toFixed(2)}× faster — ${verdict(r >= 6)}`;
     if (r !== null && epochNabla?.accuracy && epochTf.accuracy) {
       const gap = (median(epochNabla.accuracy) - median(epochTf.accuracy)) * 100;
-      line += `; accuracy ${gap >= 0 ? '+' : ''}${gap.toFixed(1)} points (±1 allowed) — ${Math.abs(gap) <= 1 ? 'met' : 'not met'}`;
+      const signed = `${gap >= 0 ? '+' : ''}${gap.toFixed(1)}`;
+      line += `; test accuracy ${signed} points (±1 allowed) — ${verdict(Math.abs(gap) <= 1)}`;
     }
     out.push(line);
   }
-  return out.length > 2 ? out : [];
+  return out.length > 0 ? ['Targets (issue 5), on this run:', '', ...out] : [];
 }

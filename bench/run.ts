@@ -38,7 +38,9 @@ function parseArgs(argv: string[]): Options {
     const value = (): string[] => (argv[++i] ?? '').split(',').filter((s) => s !== '');
     if (arg === '--quick') options.quick = true;
     else if (arg === '--only') options.only = checked(value(), ALL_WORKLOADS, '--only');
-    else if (arg === '--frameworks') options.frameworks = checked(value(), ALL_FRAMEWORKS, '--frameworks');
+    else if (arg === '--frameworks') {
+      options.frameworks = checked(value(), ALL_FRAMEWORKS, '--frameworks');
+    }
     else if (arg === '--help' || arg === '-h') {
       console.log('npm run bench -- [--quick] [--only gemm|mlp|infer[,…]] [--frameworks ' +
         `${ALL_FRAMEWORKS.join(',')}]`);
@@ -50,7 +52,9 @@ function parseArgs(argv: string[]): Options {
 
 function checked<T extends string>(values: string[], allowed: readonly T[], flag: string): T[] {
   for (const v of values) {
-    if (!allowed.includes(v as T)) throw new Error(`${flag}: '${v}' is not one of ${allowed.join(', ')}`);
+    if (!allowed.includes(v as T)) {
+      throw new Error(`${flag}: '${v}' is not one of ${allowed.join(', ')}`);
+    }
   }
   if (values.length === 0) throw new Error(`${flag} needs a value`);
   return values as T[];
@@ -123,15 +127,19 @@ function indent(text: string): string {
 
 function progress(m: Measurement): string {
   if (m.median === null) return `n/a (${m.note})`;
-  const acc = m.accuracy ? `, test accuracy ${m.accuracy.map((a) => (a * 100).toFixed(1)).join('/')} %` : '';
+  const percents = m.accuracy?.map((a) => (a * 100).toFixed(1)).join('/');
+  const acc = percents === undefined ? '' : `, test accuracy ${percents} %`;
   return `${m.case}: ${m.runs.map((v) => v.toPrecision(4)).join(', ')} ${m.unit}${acc}`;
 }
 
 const options = parseArgs(process.argv.slice(2));
 const machine = machineInfo();
-const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-process.stderr.write(`${command}: ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, ` +
-  `load ${machine.loadStart.join(' ')}\n`);
+const extra = process.argv.slice(2).join(' ');
+const command = extra === '' ? 'npm run bench' : `npm run bench -- ${extra}`;
+process.stderr.write(
+  `${command}: ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, ` +
+    `load ${machine.loadStart.join(' ')}\n`,
+);
 
 const stamp = machine.date.replace(/[:.]/g, '-');
 const fixtureDir = join(OUT, `run-${stamp}`);
@@ -146,8 +154,8 @@ const measurements: Measurement[] = [];
 for (const workload of ALL_WORKLOADS.filter((w) => options.only.includes(w))) {
   for (const job of jobsFor(workload, options, fixtureDir, dataDir)) {
     const label = `${workload} · ${FRAMEWORK_LABELS[job.framework]}`;
-    const slowNote = job.workload === 'mlp' && job.epochSamples < EPOCH_SAMPLES ? ` (${subsetNote(job.epochSamples)})` : '';
-    process.stderr.write(`${label}${slowNote} …\n`);
+    const subset = job.workload === 'mlp' && job.epochSamples < EPOCH_SAMPLES;
+    process.stderr.write(`${label}${subset ? ` (${subsetNote(job.epochSamples)})` : ''} …\n`);
     const rows = await runJob(job);
     for (const m of rows) process.stderr.write(`  ${progress(m)}\n`);
     measurements.push(...rows);

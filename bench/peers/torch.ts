@@ -22,7 +22,11 @@ export function torchUnavailable(): string | null {
 }
 
 /** The command line and environment that run one PyTorch job. */
-export function torchCommand(jobPath: string): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
+export function torchCommand(jobPath: string): {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+} {
   return {
     command: pythonPath(),
     args: [new URL('./torch_bench.py', import.meta.url).pathname, jobPath],

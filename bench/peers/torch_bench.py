@@ -79,7 +79,8 @@ def read_weights(path):
         offset += size
     w1, b1, w2, b2 = parts
     # Keras kernels are [in, out]; torch's Linear holds [out, in].
-    return w1.reshape(INPUTS, HIDDEN).T.contiguous(), b1, w2.reshape(HIDDEN, CLASSES).T.contiguous(), b2
+    return (w1.reshape(INPUTS, HIDDEN).T.contiguous(), b1,
+            w2.reshape(HIDDEN, CLASSES).T.contiguous(), b2)
 
 
 class Mlp(torch.nn.Module):
@@ -192,7 +193,8 @@ def bench_infer(job, data):
     run = lambda: predict(model, test_x).numpy()  # noqa: E731
     time_rounds(run, 1, 1)
     ms = time_rounds(run, 1, job['rounds'])
-    return [row(job, f'batch {INFER_BATCH}', 'samples/s', [test_x.shape[0] / (m / 1000) for m in ms])]
+    runs = [test_x.shape[0] / (m / 1000) for m in ms]
+    return [row(job, f'batch {INFER_BATCH}', 'samples/s', runs)]
 
 
 def main():
