@@ -16,6 +16,24 @@ const CONFIGS: Record<string, Record<string, unknown>> = {
   Permute: { dims: [1] },
   RepeatVector: { n: 2 },
   Reshape: { targetShape: [3] },
+  Conv1D: { filters: 2, kernelSize: 3 },
+  Conv2D: { filters: 2, kernelSize: 3 },
+  Conv2DTranspose: { filters: 2, kernelSize: 3 },
+  DepthwiseConv2D: { kernelSize: 3 },
+};
+
+// Keras's alternative spellings map to the canonical classes.
+const ALIASES: Record<string, string> = {
+  MaxPool1D: 'MaxPooling1D',
+  MaxPool2D: 'MaxPooling2D',
+  AvgPool1D: 'AveragePooling1D',
+  AvgPool2D: 'AveragePooling2D',
+  GlobalAvgPool1D: 'GlobalAveragePooling1D',
+  GlobalAvgPool2D: 'GlobalAveragePooling2D',
+  GlobalMaxPool1D: 'GlobalMaxPooling1D',
+  GlobalMaxPool2D: 'GlobalMaxPooling2D',
+  Convolution1D: 'Conv1D',
+  Convolution2D: 'Conv2D',
 };
 
 describe('layers barrel', () => {
@@ -30,12 +48,16 @@ describe('layers barrel', () => {
       'PReLU',
       'Softmax',
       'Embedding',
+      'Conv2D',
+      'MaxPooling2D',
+      'BatchNormalization',
     ]) {
       assert.ok(names.includes(expected), expected);
     }
     for (const [name, Class] of Object.entries(LAYER_CLASSES)) {
-      const layer = new Class(CONFIGS[name] ?? {});
-      assert.equal(layer.className, name);
+      const canonical = ALIASES[name] ?? name;
+      const layer = new Class(CONFIGS[canonical] ?? {});
+      assert.equal(layer.className, canonical);
       const copy = new Class(layer.getConfig());
       assert.deepEqual(copy.getConfig(), layer.getConfig(), name);
     }

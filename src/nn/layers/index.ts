@@ -26,6 +26,21 @@ import { RepeatVector } from './repeat-vector.js';
 import { Reshape } from './reshape.js';
 import { Softmax } from './softmax.js';
 import { Subtract } from './subtract.js';
+import { AveragePooling1D } from './average-pooling1d.js';
+import { AveragePooling2D } from './average-pooling2d.js';
+import { BatchNormalization } from './batch-normalization.js';
+import { Conv1D } from './conv1d.js';
+import { Conv2D } from './conv2d.js';
+import { DepthwiseConv2D } from './conv2d-depthwise.js';
+import { Conv2DTranspose } from './conv2d-transpose.js';
+import { GlobalAveragePooling1D } from './global-average-pooling1d.js';
+import { GlobalAveragePooling2D } from './global-average-pooling2d.js';
+import { GlobalMaxPooling1D } from './global-max-pooling1d.js';
+import { GlobalMaxPooling2D } from './global-max-pooling2d.js';
+import { MaxPooling1D } from './max-pooling1d.js';
+import { MaxPooling2D } from './max-pooling2d.js';
+import { UpSampling2D } from './up-sampling2d.js';
+import { ZeroPadding2D } from './zero-padding2d.js';
 
 export * from './activation.js';
 export * from './add.js';
@@ -51,7 +66,24 @@ export * from './repeat-vector.js';
 export * from './reshape.js';
 export * from './softmax.js';
 export * from './subtract.js';
-// Convolution, pooling and normalization layers: export them here.
+export * from './average-pooling1d.js';
+export * from './average-pooling2d.js';
+export * from './batch-normalization.js';
+export * from './conv1d.js';
+export * from './conv2d.js';
+export * from './conv2d-depthwise.js';
+export * from './conv2d-transpose.js';
+export * from './global-average-pooling1d.js';
+export * from './global-average-pooling2d.js';
+export * from './global-max-pooling1d.js';
+export * from './global-max-pooling2d.js';
+export * from './max-pooling1d.js';
+export * from './max-pooling2d.js';
+export * from './up-sampling2d.js';
+export * from './zero-padding2d.js';
+export * from './base-pooling.js';
+export * from './base-global-pooling.js';
+export { BaseConv, type BaseConvConfig } from './conv-base.js';
 
 /** Layer classes by Keras class name, for `fromConfig` when loading a model. */
 export const LAYER_CLASSES: Record<string, new (config: any) => Layer> = {
@@ -78,5 +110,30 @@ export const LAYER_CLASSES: Record<string, new (config: any) => Layer> = {
   Reshape,
   Softmax,
   Subtract,
-  // Convolution, pooling and normalization layers: add their classes here.
+  AveragePooling1D,
+  AveragePooling2D,
+  BatchNormalization,
+  Conv1D,
+  Conv2D,
+  DepthwiseConv2D,
+  Conv2DTranspose,
+  GlobalAveragePooling1D,
+  GlobalAveragePooling2D,
+  GlobalMaxPooling1D,
+  GlobalMaxPooling2D,
+  MaxPooling1D,
+  MaxPooling2D,
+  UpSampling2D,
+  ZeroPadding2D,
+  // Keras's aliases, so configs written with them load.
+  MaxPool1D: MaxPooling1D,
+  MaxPool2D: MaxPooling2D,
+  AvgPool1D: AveragePooling1D,
+  AvgPool2D: AveragePooling2D,
+  GlobalAvgPool1D: GlobalAveragePooling1D,
+  GlobalAvgPool2D: GlobalAveragePooling2D,
+  GlobalMaxPool1D: GlobalMaxPooling1D,
+  GlobalMaxPool2D: GlobalMaxPooling2D,
+  Convolution1D: Conv1D,
+  Convolution2D: Conv2D,
 };
