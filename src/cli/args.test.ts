@@ -4,6 +4,7 @@ import { formatHelp, parseArgs, UsageError, type CommandSpec } from './args.js';
 
 const spec: CommandSpec = {
   name: 'train',
+  brief: 'train a model',
   summary: 'Trains a model.',
   positionals: [{ name: 'MODEL', description: 'a model file', required: false }],
   options: [
@@ -36,7 +37,7 @@ describe('parseArgs', () => {
   });
 
   const bad: [string[], RegExp][] = [
-    [['--epochs', 'ten'], /^nabla train: --epochs must be an integer, got 'ten'$/],
+    [['--epochs', 'ten'], /^train: --epochs must be an integer, got 'ten'$/],
     [['--epochs', '2.5'], /--epochs must be an integer, got '2.5'/],
     [['--epochs', '0'], /--epochs must be ≥ 1, got 0/],
     [['--epochs'], /--epochs needs a value/],
@@ -55,7 +56,7 @@ describe('parseArgs', () => {
 
   it('requires required positionals', () => {
     const s = { ...spec, positionals: [{ name: 'MODEL', description: '' }] };
-    assert.throws(() => parseArgs(s, []), /nabla train: missing MODEL/);
+    assert.throws(() => parseArgs(s, []), /^UsageError: train: missing MODEL \(see nabla train --help\)$/);
     assert.equal(parseArgs(s, ['--help']).help, true);
   });
 });
@@ -68,5 +69,13 @@ describe('formatHelp', () => {
     assert.match(text, /--out <DIR> +folder\n/);
     assert.match(text, /--verbose +talk \(default true\)/);
     assert.match(text, /-h, --help +show this help/);
+  });
+
+  it('wraps long descriptions under their column', () => {
+    const long = { ...spec, options: [{ name: 'x', type: 'boolean' as const, description: 'word '.repeat(40).trim() }] };
+    const lines = formatHelp(long).split('\n').filter((l) => l.includes('word'));
+    assert.ok(lines.length >= 2);
+    for (const line of lines) assert.ok(line.length <= 100, line);
+    assert.match(lines[1]!, /^ {14}word/);
   });
 });

@@ -39,6 +39,9 @@ export interface PositionalSpec {
 /** A subcommand's arguments and help. */
 export interface CommandSpec {
   name: string;
+  /** One short line for the list of commands. */
+  brief: string;
+  /** The paragraph at the top of the command's help. */
   summary: string;
   positionals?: readonly PositionalSpec[];
   options: readonly OptionSpec[];
@@ -87,7 +90,7 @@ function convert(spec: OptionSpec, raw: string, command: string): string | numbe
  * given; required positionals are checked unless `--help` was asked for.
  */
 export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
-  const command = `nabla ${spec.name}`;
+  const command = spec.name;
   const byName = new Map(spec.options.map((o) => [o.name, o]));
   const options: ParsedArgs['options'] = {};
   const positionals: string[] = [];
@@ -106,7 +109,7 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       positionals.push(word);
       continue;
     }
-    if (!word.startsWith('--')) throw new UsageError(`${command}: unknown option ${word} (see ${command} --help)`);
+    if (!word.startsWith('--')) throw new UsageError(`${command}: unknown option ${word} (see nabla ${command} --help)`);
     const eq = word.indexOf('=');
     let name = eq < 0 ? word.slice(2) : word.slice(2, eq);
     let inline = eq < 0 ? undefined : word.slice(eq + 1);
@@ -116,7 +119,7 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       option = byName.get(name);
       inline = 'false';
     }
-    if (!option) throw new UsageError(`${command}: unknown option --${name} (see ${command} --help)`);
+    if (!option) throw new UsageError(`${command}: unknown option --${name} (see nabla ${command} --help)`);
     if (inline === undefined) {
       if (option.type === 'boolean') inline = 'true';
       else {
@@ -141,11 +144,29 @@ function checkPositionals(spec: CommandSpec, positionals: string[], command: str
   const specs = spec.positionals ?? [];
   const required = specs.filter((p) => p.required !== false);
   if (positionals.length < required.length) {
-    throw new UsageError(`${command}: missing ${required[positionals.length]!.name} (see ${command} --help)`);
+    throw new UsageError(`${command}: missing ${required[positionals.length]!.name} (see nabla ${command} --help)`);
   }
   if (positionals.length > specs.length) {
-    throw new UsageError(`${command}: unexpected argument '${positionals[specs.length]}' (see ${command} --help)`);
+    throw new UsageError(`${command}: unexpected argument '${positionals[specs.length]}' (see nabla ${command} --help)`);
   }
+}
+
+const HELP_WIDTH = 100;
+
+/** Splits text into lines of at most `width` characters, at spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** The help text of a subcommand, from its spec. */
@@ -162,7 +183,9 @@ export function formatHelp(spec: CommandSpec): string {
   rows.push(['  -h, --help', 'show this help']);
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   lines.push(positionals.length > 0 ? 'Arguments and options:' : 'Options:');
-  for (const [left, right] of rows) lines.push(`${left.padEnd(width)}${right}`);
+  for (const [left, right] of rows) {
+    wrap(right, HELP_WIDTH - width).forEach((text, i) => lines.push(`${(i === 0 ? left : '').padEnd(width)}${text}`));
+  }
   if (spec.epilog) lines.push('', spec.epilog);
   return lines.join('\n');
 }

@@ -1,0 +1,90 @@
+/** The `--model` argument: the built-in `mlp` and `cnn`, or a model config in a JSON file. */
+import { readFileBytes } from '../data/files.js';
+import { modelFromJSON, sequential, type Model } from '../models/index.js';
+import type { Layer } from '../nn/layer.js';
+import { dense, flatten, LAYER_CLASSES, reshape } from '../nn/layers/index.js';
+import { conv2D } from '../nn/layers/conv2d.js';
+import { maxPooling2D } from '../nn/layers/max-pooling2d.js';
+import { UsageError } from './args.js';
+
+/**
+ * The article's network: dense 64 relu → dense 128 relu → dense `numClasses` softmax, with a
+ * flatten first when samples are not vectors (28×28 images).
+ */
+export function mlp(sampleShape: readonly number[], numClasses: number): Model {
+  const layers: Layer[] = [];
+  if (sampleShape.length === 1) {
+    layers.push(dense({ units: 64, activation: 'relu', inputShape: [...sampleShape] }));
+  } else {
+    layers.push(flatten({ inputShape: [...sampleShape] }), dense({ units: 64, activation: 'relu' }));
+  }
+  layers.push(dense({ units: 128, activation: 'relu' }), dense({ units: numClasses, activation: 'softmax' }));
+  return sequential(layers);
+}
+
+/** The side of a square image a sample shape describes (`[28, 28]`, `[28, 28, 1]`, `[784]`). */
+export function imageSide(sampleShape: readonly number[]): number | null {
+  const [a, b, c] = sampleShape;
+  if (sampleShape.length === 1) {
+    const side = Math.round(Math.sqrt(a!));
+    return side * side === a ? side : null;
+  }
+  if (sampleShape.length === 2 && a === b) return a!;
+  if (sampleShape.length === 3 && a === b && c === 1) return a!;
+  return null;
+}
+
+/**
+ * A small CNN for grey images: conv 32 3×3 relu → max-pool 2 → conv 64 3×3 relu → max-pool 2 →
+ * flatten → dense 128 relu → dense `numClasses` softmax. Samples are reshaped to
+ * `[side, side, 1]` first, so the model takes the dataset's own shape. Needs images of at least
+ * 10×10 pixels.
+ */
+export function cnn(sampleShape: readonly number[], numClasses: number): Model {
+  const side = imageSide(sampleShape);
+  if (side === null || side < 10) {
+    throw new UsageError(`--model cnn needs square grey images of at least 10×10 pixels; the data's samples have shape [${sampleShape.join(', ')}]`);
+  }
+  return sequential([
+    reshape({ targetShape: [side, side, 1], inputShape: [...sampleShape] }),
+    conv2D({ filters: 32, kernelSize: 3, activation: 'relu' }),
+    maxPooling2D({ poolSize: 2 }),
+    conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
+    maxPooling2D({ poolSize: 2 }),
+    flatten(),
+    dense({ units: 128, activation: 'relu' }),
+    dense({ units: numClasses, activation: 'softmax' }),
+  ]);
+}
+
+/**
+ * A model from a JSON file: `{className, config}` as `model.toJSON()` writes it, `{layers: […]}`
+ * or a plain list of `{className, config}` layers (both read as a Sequential model).
+ */
+export async function modelFromFile(file: string): Promise<Model> {
+  const text = new TextDecoder().decode(await readFileBytes(file, 'model config'));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  const layers = Array.isArray(json) ? json : (json as { layers?: unknown } | null)?.layers;
+  const wrapped = Array.isArray(layers) && !(json as { className?: unknown }).className ? { className: 'Sequential', config: { layers } } : json;
+  if (!wrapped || typeof (wrapped as { className?: unknown }).className !== 'string') {
+    throw new UsageError(`${file}: expected {className, config}, {layers: [...]} or a list of layers`);
+  }
+  try {
+    return modelFromJSON(wrapped as { className: string; config: Record<string, unknown> }, LAYER_CLASSES);
+  } catch (err) {
+    throw new UsageError(`${file}: ${(err as Error).message}`);
+  }
+}
+
+/** The model `--model` names, for samples of `sampleShape` and `numClasses` classes. */
+export async function buildModel(value: string, sampleShape: readonly number[], numClasses: number): Promise<Model> {
+  if (value === 'mlp') return mlp(sampleShape, numClasses);
+  if (value === 'cnn') return cnn(sampleShape, numClasses);
+  if (value.endsWith('.json')) return modelFromFile(value);
+  throw new UsageError(`--model must be mlp, cnn or a model config file (.json); got '${value}'`);
+}
