@@ -29,6 +29,13 @@ import { WasmRuntime, type WasmThreadOptions } from './wasm-runtime.js';
 const PARALLEL_FLOPS = 400_000;
 const PARALLEL_ELEMENTS = 64 * 1024;
 const PARALLEL_CHEAP_ELEMENTS = 256 * 1024;
+/** Chunks per thread for kernels split over threads (see `WasmRuntime.exec`). */
+const CHUNKS = 4;
+/** A GEMM this large gets CHUNKS chunks per thread; below it one, since each repacks an operand. */
+const MANY_CHUNK_FLOPS = 64e6;
+
+/** Chunks per thread for work `size` against a threshold: CHUNKS at or above it, else none. */
+const split = (size: number, threshold: number): number => (size >= threshold ? CHUNKS : 0);
 
 const f32Bits = new Float32Array(1);
 const i32Bits = new Int32Array(f32Bits.buffer);
@@ -111,7 +118,7 @@ export class WasmBackend implements Backend {
     }
     const n = x.size;
     const threshold = CHEAP_UNARY.has(op) ? PARALLEL_CHEAP_ELEMENTS : PARALLEL_ELEMENTS / 4;
-    this.rt.exec('unaryF32', n, n >= threshold, 16, [code, addressOf(x), addressOf(out)]);
+    this.rt.exec('unaryF32', n, split(n, threshold), 16, [code, addressOf(x), addressOf(out)]);
   }
 
   binary(
@@ -134,7 +141,7 @@ export class WasmBackend implements Backend {
     const n = out.size;
     if (n === 0) return;
     const [sa, sb] = merged.strides as [number[], number[]];
-    const big = n >= PARALLEL_CHEAP_ELEMENTS;
+    const big = split(n, PARALLEL_CHEAP_ELEMENTS);
     const flatMode = rank === 0 ? 0 : rank === 1 ? flatBroadcastMode(sa[0]!, sb[0]!) : -1;
     if (flatMode >= 0) {
       const args = [code, addressOf(a), addressOf(b), addressOf(out), flatMode];
@@ -174,7 +181,7 @@ export class WasmBackend implements Backend {
     }
     const units = inner === 1 ? outer : outer * Math.ceil(inner / REDUCE_BLOCK);
     const args = [REDUCE_CODES[op], addressOf(x), addressOf(out), size, inner];
-    this.rt.exec('reduceF32', units, x.size >= PARALLEL_ELEMENTS, 1, args);
+    this.rt.exec('reduceF32', units, split(x.size, PARALLEL_ELEMENTS), 1, args);
   }
 
   argReduce(
@@ -190,7 +197,7 @@ export class WasmBackend implements Backend {
       return;
     }
     const args = [op === 'argmin' ? 1 : 0, addressOf(x), addressOf(out), size, inner];
-    this.rt.exec('argReduceF32', outer, x.size >= PARALLEL_ELEMENTS, 1, args);
+    this.rt.exec('argReduceF32', outer, split(x.size, PARALLEL_ELEMENTS), 1, args);
   }
 
   matmul(a: BackendBuffer, b: BackendBuffer, out: BackendBuffer, spec: MatmulSpec): void {
@@ -202,7 +209,9 @@ export class WasmBackend implements Backend {
     if (batch * m * n === 0) return;
     const [pa, pb, po] = [addressOf(a), addressOf(b), addressOf(out)];
     const units = writeGemmParams(this.rt.params(), pa, pb, po, spec);
-    this.rt.exec('gemm', units, 2 * batch * m * n * k >= PARALLEL_FLOPS, 1, [this.rt.paramsPtr]);
+    const flops = 2 * batch * m * n * k;
+    const chunks = flops >= MANY_CHUNK_FLOPS ? CHUNKS : flops >= PARALLEL_FLOPS ? 1 : 0;
+    this.rt.exec('gemm', units, chunks, 1, [this.rt.paramsPtr]);
   }
 
   copy(
@@ -226,7 +235,7 @@ export class WasmBackend implements Backend {
     const from = addressOf(src) + srcOffset * es;
     const to = addressOf(dst) + dstOffset * es;
     const rows = writeCopyParams(this.rt.params(), from, to, es, merged);
-    this.rt.exec('copyRows', rows, total >= PARALLEL_CHEAP_ELEMENTS, 1, [this.rt.paramsPtr]);
+    this.rt.exec('copyRows', rows, split(total, PARALLEL_CHEAP_ELEMENTS), 1, [this.rt.paramsPtr]);
   }
 
   gather(
@@ -245,7 +254,7 @@ export class WasmBackend implements Backend {
     if (outer * count * inner === 0) return;
     const rowBytes = inner * BYTES_PER_ELEMENT[x.dtype];
     const args = [addressOf(x), addressOf(indices), addressOf(out), count, axisSize, rowBytes];
-    this.rt.exec('gatherRows', outer * count, out.size >= PARALLEL_CHEAP_ELEMENTS, 1, args);
+    this.rt.exec('gatherRows', outer * count, split(out.size, PARALLEL_CHEAP_ELEMENTS), 1, args);
   }
 
   scatterAdd(
@@ -263,7 +272,7 @@ export class WasmBackend implements Backend {
     const count = indices.size;
     if (outer * count * inner === 0) return;
     const args = [addressOf(src), addressOf(indices), addressOf(out), count, axisSize, inner];
-    this.rt.exec('scatterAddF32', outer, src.size >= PARALLEL_ELEMENTS, 1, args);
+    this.rt.exec('scatterAddF32', outer, split(src.size, PARALLEL_ELEMENTS), 1, args);
   }
 
   im2col(x: BackendBuffer, spec: PatchSpec, padValue: number, out: BackendBuffer): void {
@@ -274,7 +283,7 @@ export class WasmBackend implements Backend {
     f32Bits[0] = padValue;
     const padBits = x.dtype === 'float32' ? i32Bits[0]! : padValue | 0;
     writePatchParams(this.rt.params(), addressOf(x), addressOf(out), spec, padBits);
-    const big = out.size >= PARALLEL_ELEMENTS;
+    const big = split(out.size, PARALLEL_ELEMENTS);
     this.rt.exec('im2col32', spec.n * spec.outH, big, 1, [this.rt.paramsPtr]);
   }
 
@@ -284,7 +293,7 @@ export class WasmBackend implements Backend {
       return;
     }
     writePatchParams(this.rt.params(), addressOf(out), addressOf(cols), spec, 0);
-    this.rt.exec('col2imF32', spec.n, cols.size >= PARALLEL_ELEMENTS, 1, [this.rt.paramsPtr]);
+    this.rt.exec('col2imF32', spec.n, split(cols.size, PARALLEL_ELEMENTS), 1, [this.rt.paramsPtr]);
   }
 
   softmax(x: BackendBuffer, rows: number, cols: number, log: boolean, out: BackendBuffer): void {
@@ -293,7 +302,7 @@ export class WasmBackend implements Backend {
       return;
     }
     const args = [addressOf(x), addressOf(out), cols, log ? 1 : 0];
-    this.rt.exec('softmaxF32', rows, rows * cols >= PARALLEL_ELEMENTS / 2, 1, args);
+    this.rt.exec('softmaxF32', rows, split(rows * cols, PARALLEL_ELEMENTS / 2), 1, args);
   }
 
   adamUpdate(
@@ -312,7 +321,7 @@ export class WasmBackend implements Backend {
       return;
     }
     const ptrs = [addressOf(param), addressOf(grad), addressOf(m), addressOf(v)];
-    const big = param.size >= PARALLEL_ELEMENTS;
+    const big = split(param.size, PARALLEL_ELEMENTS);
     this.rt.exec('adamF32', param.size, big, 16, [...ptrs, lr, beta1, beta2, epsilon]);
   }
 
@@ -340,7 +349,7 @@ export class WasmBackend implements Backend {
     }
     const vel = velocity ? addressOf(velocity) : 0;
     const args = [addressOf(param), addressOf(grad), vel, lr, momentum, nesterov ? 1 : 0];
-    this.rt.exec('sgdF32', param.size, param.size >= PARALLEL_ELEMENTS, 16, args);
+    this.rt.exec('sgdF32', param.size, split(param.size, PARALLEL_ELEMENTS), 16, args);
   }
 }
 

@@ -123,20 +123,24 @@ export class WasmRuntime {
   }
 
   /**
-   * Runs `kernel(lo, hi, scratch, ...args)` over work units `[0, units)`: on the calling thread,
-   * or, when `parallel` and there are threads, in chunks of a multiple of `grain` units.
+   * Runs `kernel(lo, hi, scratch, ...args)` over work units `[0, units)`: on the calling thread
+   * when `chunksPerThread` is 0 (or there is one thread), else cut into that many chunks per
+   * thread, each a multiple of `grain` units. Several chunks per thread let the others take over
+   * the work of a thread the OS has descheduled (another process on the core): with one chunk
+   * each, the task would wait for the slow half.
    */
   exec(
     kernel: ParallelKernel,
     units: number,
-    parallel: boolean,
+    chunksPerThread: number,
     grain: number,
     args: number[],
   ): void {
     if (units <= 0) return;
     const id = KERNEL_ID.get(kernel)!;
     const fn = this.fns[id]!;
-    const chunks = parallel ? Math.min(this.threadCount, Math.ceil(units / grain)) : 1;
+    const wanted = this.threadCount > 1 ? this.threadCount * chunksPerThread : 0;
+    const chunks = Math.min(wanted, Math.ceil(units / grain));
     if (chunks <= 1 || this.pool === null) {
       // Long flat kernels go in slices: V8 first runs wasm in its baseline tier (10-30× slower
       // for SIMD) and switches to optimized code only between calls.
