@@ -30,6 +30,10 @@ export class ThreadPool {
   private readonly args = new Float64Array(this.control, ARGS_OFFSET, 8);
   private readonly workers: WorkerHandle[] = [];
   private generation = 0;
+  /** The caller's time on its own chunks in the last `run`, in ms. */
+  lastOwnMs = 0;
+  /** The caller's wait for the other threads' chunks after its own, in the last `run`, in ms. */
+  lastStallMs = 0;
   /** Browsers forbid `Atomics.wait` on the main thread; there the caller only spins. */
   private readonly canBlock: boolean;
 
@@ -100,6 +104,7 @@ export class ThreadPool {
     Atomics.add(ctl, CTL.wake, 1);
     if (Atomics.load(ctl, CTL.sleepers) > 0) Atomics.notify(ctl, CTL.wake);
     let failure: unknown;
+    const start = performance.now();
     try {
       for (;;) {
         const t = Atomics.load(ctl, CTL.ticket);
@@ -114,7 +119,10 @@ export class ThreadPool {
         }
         Atomics.add(ctl, CTL.done, 1);
       }
+      const own = performance.now();
       this.waitForChunks(count);
+      this.lastOwnMs = own - start;
+      this.lastStallMs = performance.now() - own;
     } finally {
       Atomics.store(ctl, CTL.ticket, -1);
     }

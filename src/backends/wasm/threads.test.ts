@@ -8,7 +8,8 @@ import { compileWasmSync } from './loader.js';
 import { createWasmBackend } from './create-wasm-backend.js';
 import { WasmBackend } from './wasm-backend.js';
 
-const backend = createWasmBackend({ threads: 2 });
+// Not adaptive: every large kernel must really be split for the comparison to mean something.
+const backend = createWasmBackend({ threads: 2, adaptive: false });
 const rng = new Random(17);
 after(() => backend.dispose());
 
@@ -44,6 +45,11 @@ describe('wasm threads', () => {
     assert.ok(backend.threadStats().workerChunks > 0, 'no chunk ran on a worker');
   });
 
+  let chunksBefore = 0;
+  it('records the worker chunks before the comparisons', () => {
+    chunksBefore = backend.threadStats().workerChunks;
+  });
+
   const shapes: [number, number, number, boolean, boolean, number][] = [
     [1024, 1024, 1024, false, false, 1],
     [257, 129, 300, true, false, 1],
@@ -75,6 +81,10 @@ describe('wasm threads', () => {
     sameOnOneAndTwo(600, (out) => backend.reduce('sum', x, 600, 513, 1, out), 'row sums');
     sameOnOneAndTwo(513, (out) => backend.reduce('sum', x, 1, 600, 513, out), 'column sums');
     sameOnOneAndTwo(size, (out) => backend.softmax(x, 600, 513, false, out), 'softmax');
+  });
+
+  it('workers ran chunks of the compared kernels', () => {
+    assert.ok(backend.threadStats().workerChunks > chunksBefore, 'the comparisons ran on one thread');
   });
 });
 

@@ -11,6 +11,11 @@ export interface WasmThreadOptions {
   readonly threads?: number;
   /** How long an idle worker spins before it sleeps, in ms (default 2). */
   readonly spinMs?: number;
+  /**
+   * Whether a task size that ran slower on threads than it would have alone (the other cores
+   * busy with other processes) falls back to the calling thread for a while (default true).
+   */
+  readonly adaptive?: boolean;
 }
 
 const KERNEL_ID = new Map<ParallelKernel, number>(PARALLEL_KERNELS.map((name, i) => [name, i]));
@@ -20,6 +25,15 @@ const HEAP_BASE = 1024;
 const PARAMS_BYTES = 256;
 /** Elements per call of a flat kernel on the calling thread. */
 const FLAT_SLICE = 1 << 16;
+/** Tasks a size class first stays on the calling thread after threads made it slower. */
+const BACKOFF_TASKS = 64;
+const MAX_BACKOFF_TASKS = 4096;
+
+/** Back-off state of one (kernel, size) class: serial until task number `until`. */
+interface Backoff {
+  until: number;
+  length: number;
+}
 
 /**
  * What the wasm kernels run on: the instance and its memory, the buffer heap, each thread's
@@ -37,6 +51,10 @@ export class WasmRuntime {
   private readonly scratchBytes: number;
   private paramsView = new Int32Array(0);
   private threadCount = 1;
+  /** Parallel tasks so far, the clock of the back-off. */
+  private tasks = 0;
+  private readonly backoff = new Map<number, Backoff>();
+  private readonly adaptive: boolean;
 
   constructor(
     module: WebAssembly.Module,
@@ -51,6 +69,7 @@ export class WasmRuntime {
     this.scratchBytes = this.wasm.gemmScratchBytes() + 256;
     this.scratch.push(this.heap.alloc(this.scratchBytes));
     const spinMs = options.spinMs ?? 2;
+    this.adaptive = options.adaptive ?? true;
     const shared = memory.buffer instanceof SharedArrayBuffer;
     this.pool = shared
       ? new ThreadPool((index, control) => ({
@@ -150,7 +169,41 @@ export class WasmRuntime {
       }
       return;
     }
-    this.pool.run(id, fn, this.scratch[0]!, units, chunks, grain, args);
+    this.runParallel(id, fn, units, chunks, grain, args);
+  }
+
+  /**
+   * Splits a task over the threads unless that recently made tasks of its kernel and size slower:
+   * on a machine whose other core is busy, a worker can be descheduled for milliseconds while
+   * the caller waits on its chunk. Such a size class then runs on the calling thread for a while
+   * (longer after each repeat) before threads are tried again. Results never depend on it.
+   */
+  private runParallel(
+    id: number,
+    fn: KernelFn,
+    units: number,
+    chunks: number,
+    grain: number,
+    args: number[],
+  ): void {
+    const pool = this.pool!;
+    const key = id * 64 + Math.floor(Math.log2(units));
+    const state = this.backoff.get(key);
+    this.tasks++;
+    if (state && this.tasks < state.until) {
+      fn(0, units, this.scratch[0]!, ...args);
+      return;
+    }
+    pool.run(id, fn, this.scratch[0]!, units, chunks, grain, args);
+    if (!this.adaptive) return;
+    // Serial would have taken about own × threads; parallel took own + stall.
+    const lost = pool.lastStallMs > pool.lastOwnMs * (this.threadCount - 1);
+    if (lost) {
+      const length = Math.min(state ? state.length * 2 : BACKOFF_TASKS, MAX_BACKOFF_TASKS);
+      this.backoff.set(key, { until: this.tasks + length, length });
+    } else if (state) {
+      this.backoff.delete(key);
+    }
   }
 
   private scratchFor(index: number): number {
