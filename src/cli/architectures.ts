@@ -81,10 +81,17 @@ export async function modelFromFile(file: string): Promise<Model> {
   }
 }
 
+/** Refuses a `--model` value that names no model, before any data is loaded. */
+export function checkModelName(value: string): void {
+  if (value !== 'mlp' && value !== 'cnn' && !value.endsWith('.json')) {
+    throw new UsageError(`--model must be mlp, cnn or a model config file (.json); got '${value}'`);
+  }
+}
+
 /** The model `--model` names, for samples of `sampleShape` and `numClasses` classes. */
 export async function buildModel(value: string, sampleShape: readonly number[], numClasses: number): Promise<Model> {
+  checkModelName(value);
   if (value === 'mlp') return mlp(sampleShape, numClasses);
   if (value === 'cnn') return cnn(sampleShape, numClasses);
-  if (value.endsWith('.json')) return modelFromFile(value);
-  throw new UsageError(`--model must be mlp, cnn or a model config file (.json); got '${value}'`);
+  return modelFromFile(value);
 }

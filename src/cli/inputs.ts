@@ -18,8 +18,12 @@ export interface PredictInput {
 const IMAGE = /\.(png|jpe?g)$/i;
 const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
-/** A grey image, resized to the model's square input and shaped `[1, ...sampleShape]`. */
-async function readImage(file: string, sampleShape: readonly number[]): Promise<PredictInput> {
+/**
+ * A grey image, resized to the model's square input and shaped `[1, ...sampleShape]`: grey levels
+ * in [0, 1], as the bundled datasets hold them, then scaled like the training data if the model
+ * was trained on a CSV file (whose pixels should then be in [0, 1] too).
+ */
+async function readImage(file: string, sampleShape: readonly number[], meta: Partial<DataMetadata>): Promise<PredictInput> {
   const side = imageSide(sampleShape);
   if (side === null) {
     throw new UsageError(`the model takes samples of shape [${sampleShape.join(', ')}], not images; give a CSV file`);
@@ -27,7 +31,9 @@ async function readImage(file: string, sampleShape: readonly number[]): Promise<
   const bytes = await readFileBytes(file, 'predict');
   // Light-on-dark like the training digits: a dark digit on paper is inverted automatically.
   const pixels = await decodeGreyImage(bytes, { width: side, height: side, invert: 'auto' }, file);
-  return { x: tensor(pixels, [1, ...sampleShape]), names: [file] };
+  let x = tensor(pixels, [1, pixels.length]);
+  if (meta.scaler) x = scalerFromJSON(meta.scaler).transform(x);
+  return { x: x.reshape([1, ...sampleShape]), names: [file] };
 }
 
 /**
@@ -61,5 +67,5 @@ async function readRows(file: string, sampleShape: readonly number[], meta: Part
 
 /** The samples in `file`: an image (.png, .jpg, .jpeg) or CSV rows (anything else). */
 export async function readPredictInput(file: string, sampleShape: readonly number[], meta: Partial<DataMetadata>): Promise<PredictInput> {
-  return IMAGE.test(file) ? readImage(file, sampleShape) : readRows(file, sampleShape, meta);
+  return IMAGE.test(file) ? readImage(file, sampleShape, meta) : readRows(file, sampleShape, meta);
 }

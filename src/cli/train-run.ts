@@ -8,7 +8,7 @@ import { saveModel } from '../io/index.js';
 import type { Model } from '../models/index.js';
 import { adam } from '../optimizers/index.js';
 import type { Tensor } from '../tensor/index.js';
-import { buildModel } from './architectures.js';
+import { buildModel, checkModelName } from './architectures.js';
 import { checkFits, count, oneHotLabels, say } from './common.js';
 import { loadData } from './data-spec.js';
 import { classify, formatBytes, formatConfusion } from './report.js';
@@ -39,6 +39,7 @@ export interface TrainRunResult {
 /** Data → model → fit → test → save, printing as it goes. */
 export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
   const started = performance.now();
+  checkModelName(o.model);
   setSeed(o.seed);
   const data = await loadData(o.data, { testSplit: o.testSplit });
   const { train, test, numClasses, metadata } = data;
