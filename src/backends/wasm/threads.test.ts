@@ -108,3 +108,20 @@ describe('wasm without shared memory', () => {
     assert.ok(Math.abs(single.view(out)[0]! / Math.exp(14) - 1) < 1e-6);
   });
 });
+
+describe('wasm in a page without cross-origin isolation', () => {
+  it('createWasmBackend picks the plain-memory build and one thread', () => {
+    const global = globalThis as { crossOriginIsolated?: boolean };
+    global.crossOriginIsolated = false;
+    try {
+      const page = createWasmBackend({ threads: 4 });
+      assert.equal(page.threads, 1);
+      const x = page.alloc('float32', 3);
+      page.view(x).set([1, 4, 9]);
+      page.unary('sqrt', x, x);
+      assert.deepEqual(Array.from(page.view(x)), [1, 2, 3]);
+    } finally {
+      delete global.crossOriginIsolated;
+    }
+  });
+});
