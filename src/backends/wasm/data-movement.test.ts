@@ -5,7 +5,7 @@ import { Random } from '../../core/random.js';
 import type { PatchSpec } from '../../backend/backend.js';
 import { cpuBackend } from '../cpu/cpu-backend.js';
 import { contiguousStrides } from './layout.js';
-import { assertTwinClose, randomTwin, randomValues, twin } from './test-helpers.js';
+import { assertTwinClose, randomTwin, randomValues, twin } from './test-utils/twin.js';
 import { createWasmBackend } from './create-wasm-backend.js';
 
 const wasm = createWasmBackend({ threads: 2 });

@@ -6,7 +6,7 @@ import type { BinaryOp, UnaryOp } from '../../backend/backend.js';
 import { BOOL_RESULT_OPS } from '../../backend/backend.js';
 import { cpuBackend } from '../cpu/cpu-backend.js';
 import { contiguousStrides } from './layout.js';
-import { assertTwinClose, randomValues, twin } from './test-helpers.js';
+import { assertTwinClose, randomValues, twin } from './test-utils/twin.js';
 import { createWasmBackend } from './create-wasm-backend.js';
 
 const wasm = createWasmBackend({ threads: 2 });

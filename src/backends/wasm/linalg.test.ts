@@ -6,7 +6,7 @@ import { Random } from '../../core/random.js';
 import type { MatmulSpec, ReduceOp } from '../../backend/backend.js';
 import { cpuBackend } from '../cpu/cpu-backend.js';
 import * as ref from '../cpu/kernels.js';
-import { assertAllClose, assertTwinClose, randomTwin, randomValues, twin } from './test-helpers.js';
+import { assertAllClose, assertTwinClose, randomTwin, randomValues, twin } from './test-utils/twin.js';
 import { createWasmBackend } from './create-wasm-backend.js';
 
 const wasm = createWasmBackend({ threads: 2 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { Random } from '../../core/random.js';
 import type { BackendBuffer, MatmulSpec } from '../../backend/backend.js';
-import { randomValues } from './test-helpers.js';
+import { randomValues } from './test-utils/twin.js';
 import { compileWasmSync } from './loader.js';
 import { createWasmBackend } from './create-wasm-backend.js';
 import { WasmBackend } from './wasm-backend.js';

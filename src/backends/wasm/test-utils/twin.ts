@@ -1,8 +1,8 @@
 /** Helpers for the wasm backend tests: the same data on two backends, and close comparison. */
 import assert from 'node:assert/strict';
-import type { DType, TypedArray } from '../../core/dtype.js';
-import type { Backend, BackendBuffer } from '../../backend/backend.js';
-import { Random } from '../../core/random.js';
+import type { DType, TypedArray } from '../../../core/dtype.js';
+import type { Backend, BackendBuffer } from '../../../backend/backend.js';
+import { Random } from '../../../core/random.js';
 
 /** One logical buffer allocated on the backend under test and on the reference. */
 export interface Twin {
