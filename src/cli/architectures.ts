@@ -16,9 +16,15 @@ export function mlp(sampleShape: readonly number[], numClasses: number): Model {
   if (sampleShape.length === 1) {
     layers.push(dense({ units: 64, activation: 'relu', inputShape: [...sampleShape] }));
   } else {
-    layers.push(flatten({ inputShape: [...sampleShape] }), dense({ units: 64, activation: 'relu' }));
+    layers.push(
+      flatten({ inputShape: [...sampleShape] }),
+      dense({ units: 64, activation: 'relu' }),
+    );
   }
-  layers.push(dense({ units: 128, activation: 'relu' }), dense({ units: numClasses, activation: 'softmax' }));
+  layers.push(
+    dense({ units: 128, activation: 'relu' }),
+    dense({ units: numClasses, activation: 'softmax' }),
+  );
   return sequential(layers);
 }
 
@@ -35,7 +41,8 @@ export function imageSide(sampleShape: readonly number[]): number | null {
 }
 
 /**
- * A small CNN for grey images: conv 32 3×3 relu → max-pool 2 → conv 64 3×3 relu → max-pool 2 →
+ * A small CNN for grey images: conv 32 3×3 relu → max-pool 2 → conv 64 3×3 relu →
+ * max-pool 2 →
  * flatten → dense 128 relu → dense `numClasses` softmax. Samples are reshaped to
  * `[side, side, 1]` first, so the model takes the dataset's own shape. Needs images of at least
  * 10×10 pixels.
@@ -43,7 +50,10 @@ export function imageSide(sampleShape: readonly number[]): number | null {
 export function cnn(sampleShape: readonly number[], numClasses: number): Model {
   const side = imageSide(sampleShape);
   if (side === null || side < 10) {
-    throw new UsageError(`--model cnn needs square grey images of at least 10×10 pixels; the data's samples have shape [${sampleShape.join(', ')}]`);
+    throw new UsageError(
+      '--model cnn needs square grey images of at least 10×10 pixels; ' +
+        `the data's samples have shape [${sampleShape.join(', ')}]`,
+    );
   }
   return sequential([
     reshape({ targetShape: [side, side, 1], inputShape: [...sampleShape] }),
@@ -70,12 +80,20 @@ export async function modelFromFile(file: string): Promise<Model> {
     throw new UsageError(`${file}: not valid JSON (${(err as Error).message})`);
   }
   const layers = Array.isArray(json) ? json : (json as { layers?: unknown } | null)?.layers;
-  const wrapped = Array.isArray(layers) && !(json as { className?: unknown }).className ? { className: 'Sequential', config: { layers } } : json;
+  const wrapped =
+    Array.isArray(layers) && !(json as { className?: unknown }).className
+      ? { className: 'Sequential', config: { layers } }
+      : json;
   if (!wrapped || typeof (wrapped as { className?: unknown }).className !== 'string') {
-    throw new UsageError(`${file}: expected {className, config}, {layers: [...]} or a list of layers`);
+    throw new UsageError(
+      `${file}: expected {className, config}, {layers: [...]} or a list of layers`,
+    );
   }
   try {
-    return modelFromJSON(wrapped as { className: string; config: Record<string, unknown> }, LAYER_CLASSES);
+    return modelFromJSON(
+      wrapped as { className: string; config: Record<string, unknown> },
+      LAYER_CLASSES,
+    );
   } catch (err) {
     throw new UsageError(`${file}: ${(err as Error).message}`);
   }
@@ -89,7 +107,11 @@ export function checkModelName(value: string): void {
 }
 
 /** The model `--model` names, for samples of `sampleShape` and `numClasses` classes. */
-export async function buildModel(value: string, sampleShape: readonly number[], numClasses: number): Promise<Model> {
+export async function buildModel(
+  value: string,
+  sampleShape: readonly number[],
+  numClasses: number,
+): Promise<Model> {
   checkModelName(value);
   if (value === 'mlp') return mlp(sampleShape, numClasses);
   if (value === 'cnn') return cnn(sampleShape, numClasses);

@@ -18,7 +18,15 @@ const spec: CommandSpec = {
 
 describe('parseArgs', () => {
   it('reads --flag value, --flag=value, booleans and positionals, with defaults', () => {
-    const a = parseArgs(spec, ['m.nabla', '--epochs', '3', '--learning-rate=0.01', '--model', 'cnn', '--no-verbose']);
+    const a = parseArgs(spec, [
+      'm.nabla',
+      '--epochs',
+      '3',
+      '--learning-rate=0.01',
+      '--model',
+      'cnn',
+      '--no-verbose',
+    ]);
     assert.deepEqual(a, {
       help: false,
       positionals: ['m.nabla'],
@@ -50,13 +58,19 @@ describe('parseArgs', () => {
   ];
   for (const [argv, message] of bad) {
     it(`refuses ${argv.join(' ')}`, () => {
-      assert.throws(() => parseArgs(spec, argv), (err: unknown) => err instanceof UsageError && message.test(err.message));
+      assert.throws(
+        () => parseArgs(spec, argv),
+        (err: unknown) => err instanceof UsageError && message.test(err.message),
+      );
     });
   }
 
   it('requires required positionals', () => {
     const s = { ...spec, positionals: [{ name: 'MODEL', description: '' }] };
-    assert.throws(() => parseArgs(s, []), /^UsageError: train: missing MODEL \(see nabla train --help\)$/);
+    assert.throws(
+      () => parseArgs(s, []),
+      /^UsageError: train: missing MODEL \(see nabla train --help\)$/,
+    );
     assert.equal(parseArgs(s, ['--help']).help, true);
   });
 });
@@ -72,8 +86,13 @@ describe('formatHelp', () => {
   });
 
   it('wraps long descriptions under their column', () => {
-    const long = { ...spec, options: [{ name: 'x', type: 'boolean' as const, description: 'word '.repeat(40).trim() }] };
-    const lines = formatHelp(long).split('\n').filter((l) => l.includes('word'));
+    const long = {
+      ...spec,
+      options: [{ name: 'x', type: 'boolean' as const, description: 'word '.repeat(40).trim() }],
+    };
+    const lines = formatHelp(long)
+      .split('\n')
+      .filter((l) => l.includes('word'));
     assert.ok(lines.length >= 2);
     for (const line of lines) assert.ok(line.length <= 100, line);
     assert.match(lines[1]!, /^ {14}word/);

@@ -69,7 +69,9 @@ function convert(spec: OptionSpec, raw: string, command: string): string | numbe
   }
   if (spec.type === 'string') {
     if (spec.choices && !spec.choices.includes(raw)) {
-      throw new UsageError(`${command}: ${flag} must be one of ${spec.choices.join(', ')}; got '${raw}'`);
+      throw new UsageError(
+        `${command}: ${flag} must be one of ${spec.choices.join(', ')}; got '${raw}'`,
+      );
     }
     return raw;
   }
@@ -78,8 +80,16 @@ function convert(spec: OptionSpec, raw: string, command: string): string | numbe
   if (!Number.isFinite(value) || (spec.type === 'integer' && !Number.isInteger(value))) {
     throw new UsageError(`${command}: ${flag} must be ${kind}, got '${raw}'`);
   }
-  if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
-    const range = spec.max === undefined ? `≥ ${spec.min}` : spec.min === undefined ? `≤ ${spec.max}` : `in [${spec.min}, ${spec.max}]`;
+  if (
+    (spec.min !== undefined && value < spec.min) ||
+    (spec.max !== undefined && value > spec.max)
+  ) {
+    const range =
+      spec.max === undefined
+        ? `≥ ${spec.min}`
+        : spec.min === undefined
+          ? `≤ ${spec.max}`
+          : `in [${spec.min}, ${spec.max}]`;
     throw new UsageError(`${command}: ${flag} must be ${range}, got ${raw}`);
   }
   return value;
@@ -109,17 +119,24 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       positionals.push(word);
       continue;
     }
-    if (!word.startsWith('--')) throw new UsageError(`${command}: unknown option ${word} (see nabla ${command} --help)`);
+    if (!word.startsWith('--'))
+      throw new UsageError(`${command}: unknown option ${word} (see nabla ${command} --help)`);
     const eq = word.indexOf('=');
     let name = eq < 0 ? word.slice(2) : word.slice(2, eq);
     let inline = eq < 0 ? undefined : word.slice(eq + 1);
     let option = byName.get(name);
-    if (!option && name.startsWith('no-') && byName.get(name.slice(3))?.type === 'boolean' && inline === undefined) {
+    if (
+      !option &&
+      name.startsWith('no-') &&
+      byName.get(name.slice(3))?.type === 'boolean' &&
+      inline === undefined
+    ) {
       name = name.slice(3);
       option = byName.get(name);
       inline = 'false';
     }
-    if (!option) throw new UsageError(`${command}: unknown option --${name} (see nabla ${command} --help)`);
+    if (!option)
+      throw new UsageError(`${command}: unknown option --${name} (see nabla ${command} --help)`);
     if (inline === undefined) {
       if (option.type === 'boolean') inline = 'true';
       else {
@@ -134,7 +151,8 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
     options[camel(name)] = convert(option, inline, command);
   }
   for (const o of spec.options) {
-    if (options[camel(o.name)] === undefined && o.default !== undefined) options[camel(o.name)] = o.default;
+    if (options[camel(o.name)] === undefined && o.default !== undefined)
+      options[camel(o.name)] = o.default;
   }
   if (!help) checkPositionals(spec, positionals, command);
   return { help, positionals, options };
@@ -144,10 +162,15 @@ function checkPositionals(spec: CommandSpec, positionals: string[], command: str
   const specs = spec.positionals ?? [];
   const required = specs.filter((p) => p.required !== false);
   if (positionals.length < required.length) {
-    throw new UsageError(`${command}: missing ${required[positionals.length]!.name} (see nabla ${command} --help)`);
+    throw new UsageError(
+      `${command}: missing ${required[positionals.length]!.name} (see nabla ${command} --help)`,
+    );
   }
   if (positionals.length > specs.length) {
-    throw new UsageError(`${command}: unexpected argument '${positionals[specs.length]}' (see nabla ${command} --help)`);
+    throw new UsageError(
+      `${command}: unexpected argument '${positionals[specs.length]}' ` +
+        `(see nabla ${command} --help)`,
+    );
   }
 }
 
@@ -173,18 +196,26 @@ function wrap(text: string, width: number): string[] {
 export function formatHelp(spec: CommandSpec): string {
   const positionals = spec.positionals ?? [];
   const usageArgs = positionals.map((p) => (p.required === false ? `[${p.name}]` : p.name));
-  const lines = [`Usage: nabla ${spec.name} ${[...usageArgs, '[options]'].join(' ')}`, '', spec.summary, ''];
+  const lines = [
+    `Usage: nabla ${spec.name} ${[...usageArgs, '[options]'].join(' ')}`,
+    '',
+    spec.summary,
+    '',
+  ];
   const rows: [string, string][] = positionals.map((p) => [`  ${p.name}`, p.description]);
   for (const o of spec.options) {
     const value = o.type === 'boolean' ? '' : ` <${o.valueName ?? o.type}>`;
-    const fallback = o.default === undefined || o.default === false ? '' : ` (default ${String(o.default)})`;
+    const fallback =
+      o.default === undefined || o.default === false ? '' : ` (default ${String(o.default)})`;
     rows.push([`  --${o.name}${value}`, `${o.description}${fallback}`]);
   }
   rows.push(['  -h, --help', 'show this help']);
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   lines.push(positionals.length > 0 ? 'Arguments and options:' : 'Options:');
   for (const [left, right] of rows) {
-    wrap(right, HELP_WIDTH - width).forEach((text, i) => lines.push(`${(i === 0 ? left : '').padEnd(width)}${text}`));
+    wrap(right, HELP_WIDTH - width).forEach((text, i) =>
+      lines.push(`${(i === 0 ? left : '').padEnd(width)}${text}`),
+    );
   }
   if (spec.epilog) lines.push('', spec.epilog);
   return lines.join('\n');

@@ -25,8 +25,17 @@ export async function loadModelFile(path: string, compile = true): Promise<Loade
   const bytes = await readFileBytes(path, 'loadModel');
   const { header } = readModelFile(bytes, path, 'loadModel');
   const model = deserializeModel(bytes, { source: path, compile });
-  const formatVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
-  return { model, header, bytes: bytes.length, formatVersion, metadata: (header.metadata ?? {}) as Partial<DataMetadata> };
+  const formatVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(
+    8,
+    true,
+  );
+  return {
+    model,
+    header,
+    bytes: bytes.length,
+    formatVersion,
+    metadata: (header.metadata ?? {}) as Partial<DataMetadata>,
+  };
 }
 
 /** One sample's shape as the model's (first) input declares it; unknown sizes stay null. */
@@ -37,18 +46,30 @@ export function modelSampleShape(model: Model): (number | null)[] {
 /** Number of classes: the last dimension of the model's (first) output. */
 export function modelClasses(model: Model): number {
   const units = model.outputs[0]!.shape.at(-1);
-  if (typeof units !== 'number') throw new UsageError('the model\'s output has no fixed number of classes');
+  if (typeof units !== 'number')
+    throw new UsageError("the model's output has no fixed number of classes");
   return units;
 }
 
-const fmt = (shape: readonly (number | null)[]): string => `[${shape.map((d) => d ?? '?').join(', ')}]`;
+const fmt = (shape: readonly (number | null)[]): string =>
+  `[${shape.map((d) => d ?? '?').join(', ')}]`;
 
 /** Throws one clear line when the data's samples do not fit the model's input or output. */
-export function checkFits(model: Model, sampleShape: readonly number[], numClasses: number, what: string): void {
+export function checkFits(
+  model: Model,
+  sampleShape: readonly number[],
+  numClasses: number,
+  what: string,
+): void {
   const expected = modelSampleShape(model);
-  const fits = expected.length === sampleShape.length && expected.every((d, i) => d === null || d === sampleShape[i]);
+  const fits =
+    expected.length === sampleShape.length &&
+    expected.every((d, i) => d === null || d === sampleShape[i]);
   if (!fits) {
-    throw new UsageError(`the model takes samples of shape ${fmt(expected)}, but ${what} has samples of shape ${fmt(sampleShape)}`);
+    throw new UsageError(
+      `the model takes samples of shape ${fmt(expected)}, ` +
+        `but ${what} has samples of shape ${fmt(sampleShape)}`,
+    );
   }
   const classes = modelClasses(model);
   if (numClasses > classes) {

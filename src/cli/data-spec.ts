@@ -14,8 +14,7 @@ import { UsageError } from './args.js';
 
 /** A parsed `--data` value. */
 export type DataSpec =
-  | { kind: 'digits' | 'fashion-mnist' | 'mnist' }
-  | { kind: 'csv'; file: string; label?: string };
+  { kind: 'digits' | 'fashion-mnist' | 'mnist' } | { kind: 'csv'; file: string; label?: string };
 
 /** What `nabla train` stores in the model file so that `evaluate` and `predict` read alike. */
 export interface DataMetadata {
@@ -55,20 +54,33 @@ export function parseDataSpec(value: string): DataSpec {
     const at = rest.lastIndexOf(':');
     const hasLabel = at > 1 && !/[\\/]/.test(rest.slice(at + 1));
     const file = hasLabel ? rest.slice(0, at) : rest;
-    if (file === '') throw new UsageError('--data csv: needs a file, e.g. --data csv:iris.csv:species');
+    if (file === '')
+      throw new UsageError('--data csv: needs a file, e.g. --data csv:iris.csv:species');
     return hasLabel ? { kind: 'csv', file, label: rest.slice(at + 1) } : { kind: 'csv', file };
   }
-  throw new UsageError(`--data must be digits, fashion-mnist, mnist or csv:FILE[:LABEL]; got '${value}'`);
+  throw new UsageError(
+    `--data must be digits, fashion-mnist, mnist or csv:FILE[:LABEL]; got '${value}'`,
+  );
 }
 
 const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 /** Reads a CSV file; the first row is a header unless every field in it is a number. */
-async function readCsv(file: string, label: string | undefined, vocabularies?: Record<string, string[]>): Promise<CsvTable> {
+async function readCsv(
+  file: string,
+  label: string | undefined,
+  vocabularies?: Record<string, string[]>,
+): Promise<CsvTable> {
   const text = new TextDecoder().decode(await maybeGunzip(await readFileBytes(file, 'csv'), file));
-  const first = parseCsvRecords(text.slice(0, text.indexOf('\n') + 1 || undefined)).records[0] ?? [];
+  const first =
+    parseCsvRecords(text.slice(0, text.indexOf('\n') + 1 || undefined)).records[0] ?? [];
   const header = !first.every((f) => NUMBER.test(f));
-  const labelColumn = label === undefined ? -1 : /^-?\d+$/.test(label) && !(header && first.includes(label)) ? Number(label) : label;
+  const labelColumn =
+    label === undefined
+      ? -1
+      : /^-?\d+$/.test(label) && !(header && first.includes(label))
+        ? Number(label)
+        : label;
   try {
     return parseCsv(text, { header, label: labelColumn, labelType: 'auto', vocabularies });
   } catch (err) {
@@ -89,10 +101,17 @@ function classCount(labels: Int32Array, what: string): number {
  * Loads a CSV for classification: standardised features (statistics from the training part, or
  * from `known.scaler`), integer labels, and a seeded split (seed 0) into train and test parts.
  */
-async function loadCsv(spec: { file: string; label?: string }, testSplit: number, known?: DataMetadata): Promise<LoadedData> {
+async function loadCsv(
+  spec: { file: string; label?: string },
+  testSplit: number,
+  known?: DataMetadata,
+): Promise<LoadedData> {
   const table = await readCsv(spec.file, spec.label ?? known?.label, known?.vocabularies);
   if (!table.y || !(table.y instanceof Int32Array)) {
-    throw new UsageError(`${spec.file}: the label column '${table.label?.name}' holds non-integer values; nabla classifies, so labels must be classes`);
+    throw new UsageError(
+      `${spec.file}: the label column '${table.label?.name}' holds non-integer values; ` +
+        'nabla classifies, so labels must be classes',
+    );
   }
   const [rows, features] = table.shape;
   if (rows < 2) throw new UsageError(`${spec.file}: needs at least 2 rows, has ${rows}`);
@@ -125,12 +144,21 @@ async function loadCsv(spec: { file: string; label?: string }, testSplit: number
  * Loads `--data`. `known` is the metadata of a saved model: a CSV is then coded and scaled as it
  * was for training, and split with the same test share.
  */
-export async function loadData(value: string, options: { testSplit?: number; known?: DataMetadata } = {}): Promise<LoadedData> {
+export async function loadData(
+  value: string,
+  options: { testSplit?: number; known?: DataMetadata } = {},
+): Promise<LoadedData> {
   const spec = parseDataSpec(value);
-  if (spec.kind === 'csv') return loadCsv(spec, options.testSplit ?? options.known?.testSplit ?? 0.2, options.known);
+  if (spec.kind === 'csv')
+    return loadCsv(spec, options.testSplit ?? options.known?.testSplit ?? 0.2, options.known);
   const loader = spec.kind === 'digits' ? digits : spec.kind === 'mnist' ? mnist : fashionMnist;
   const { train, test } = await loader();
   const sampleShape = train.x.shape.slice(1);
   const classNames = spec.kind === 'fashion-mnist' ? [...FASHION_MNIST_CLASSES] : undefined;
-  return { train, test, numClasses: 10, metadata: { data: value, sampleShape, ...(classNames ? { classNames } : {}) } };
+  return {
+    train,
+    test,
+    numClasses: 10,
+    metadata: { data: value, sampleShape, ...(classNames ? { classNames } : {}) },
+  };
 }

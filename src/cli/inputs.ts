@@ -23,10 +23,16 @@ const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
  * in [0, 1], as the bundled datasets hold them, then scaled like the training data if the model
  * was trained on a CSV file (whose pixels should then be in [0, 1] too).
  */
-async function readImage(file: string, sampleShape: readonly number[], meta: Partial<DataMetadata>): Promise<PredictInput> {
+async function readImage(
+  file: string,
+  sampleShape: readonly number[],
+  meta: Partial<DataMetadata>,
+): Promise<PredictInput> {
   const side = imageSide(sampleShape);
   if (side === null) {
-    throw new UsageError(`the model takes samples of shape [${sampleShape.join(', ')}], not images; give a CSV file`);
+    throw new UsageError(
+      `the model takes samples of shape [${sampleShape.join(', ')}], not images; give a CSV file`,
+    );
   }
   const bytes = await readFileBytes(file, 'predict');
   // Light-on-dark like the training digits: a dark digit on paper is inverted automatically.
@@ -41,12 +47,19 @@ async function readImage(file: string, sampleShape: readonly number[], meta: Par
  * columns are picked by name (a label column is ignored); otherwise each row must hold exactly
  * the model's number of features. Features are scaled as they were for training.
  */
-async function readRows(file: string, sampleShape: readonly number[], meta: Partial<DataMetadata>): Promise<PredictInput> {
-  const text = new TextDecoder().decode(await maybeGunzip(await readFileBytes(file, 'predict'), file));
+async function readRows(
+  file: string,
+  sampleShape: readonly number[],
+  meta: Partial<DataMetadata>,
+): Promise<PredictInput> {
+  const text = new TextDecoder().decode(
+    await maybeGunzip(await readFileBytes(file, 'predict'), file),
+  );
   const first = parseCsvRecords(text).records[0] ?? [];
   const header = !first.every((f) => NUMBER.test(f));
   const wanted = sampleShape.reduce((a, b) => a * b, 1);
-  const ignore = header && meta.features ? first.filter((name) => !meta.features!.includes(name)) : [];
+  const ignore =
+    header && meta.features ? first.filter((name) => !meta.features!.includes(name)) : [];
   let table;
   try {
     table = parseCsv(text, { header, ignore, vocabularies: meta.vocabularies });
@@ -58,14 +71,24 @@ async function readRows(file: string, sampleShape: readonly number[], meta: Part
     throw new UsageError(`${file}: rows have ${features} features, the model takes ${wanted}`);
   }
   if (meta.features && header && table.columns.some((c, i) => c.name !== meta.features![i])) {
-    throw new UsageError(`${file}: columns ${table.columns.map((c) => c.name).join(', ')} do not match the training columns ${meta.features.join(', ')}`);
+    throw new UsageError(
+      `${file}: columns ${table.columns.map((c) => c.name).join(', ')} ` +
+        `do not match the training columns ${meta.features.join(', ')}`,
+    );
   }
   let x = tensor(table.x, [rows, ...sampleShape]);
-  if (meta.scaler) x = scalerFromJSON(meta.scaler).transform(x.reshape([rows, wanted])).reshape([rows, ...sampleShape]);
+  if (meta.scaler)
+    x = scalerFromJSON(meta.scaler)
+      .transform(x.reshape([rows, wanted]))
+      .reshape([rows, ...sampleShape]);
   return { x, names: Array.from({ length: rows }, (_, i) => `${file}:${i + 1}`) };
 }
 
 /** The samples in `file`: an image (.png, .jpg, .jpeg) or CSV rows (anything else). */
-export async function readPredictInput(file: string, sampleShape: readonly number[], meta: Partial<DataMetadata>): Promise<PredictInput> {
+export async function readPredictInput(
+  file: string,
+  sampleShape: readonly number[],
+  meta: Partial<DataMetadata>,
+): Promise<PredictInput> {
   return IMAGE.test(file) ? readImage(file, sampleShape, meta) : readRows(file, sampleShape, meta);
 }

@@ -59,7 +59,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const command = COMMANDS.find((c) => c.spec.name === name);
     if (!command) {
-      throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.map((c) => c.spec.name).join(', ')}; see nabla --help)`);
+      throw new UsageError(
+        `unknown command '${name}' ` +
+          `(commands: ${COMMANDS.map((c) => c.spec.name).join(', ')}; see nabla --help)`,
+      );
     }
     const args = parseArgs(command.spec, rest);
     if (args.help) {
@@ -69,9 +72,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     await command.run(args);
     return 0;
   } catch (err) {
-    if (process.env['NABLA_DEBUG'] === '1' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    const internal = !(err instanceof UsageError) && !(err instanceof Error && err.name === 'NablaError');
-    const hint = internal && process.env['NABLA_DEBUG'] !== '1' ? ' (set NABLA_DEBUG=1 to see where)' : '';
+    if (process.env['NABLA_DEBUG'] === '1' && err instanceof Error)
+      process.stderr.write(`${err.stack}\n`);
+    const internal =
+      !(err instanceof UsageError) && !(err instanceof Error && err.name === 'NablaError');
+    const hint =
+      internal && process.env['NABLA_DEBUG'] !== '1' ? ' (set NABLA_DEBUG=1 to see where)' : '';
     process.stderr.write(`nabla: ${oneLine(err)}${hint}\n`);
     return err instanceof UsageError ? 2 : 1;
   }

@@ -44,17 +44,31 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
   const data = await loadData(o.data, { testSplit: o.testSplit });
   const { train, test, numClasses, metadata } = data;
   const shape = `[${metadata.sampleShape.join(', ')}]`;
-  say(`data: ${o.data}: ${count(train.x.shape[0]!)} training and ${count(test.x.shape[0]!)} test samples of shape ${shape}, ${numClasses} classes`);
+  say(
+    `data: ${o.data}: ${count(train.x.shape[0]!)} training and ${count(test.x.shape[0]!)} ` +
+      `test samples of shape ${shape}, ${numClasses} classes`,
+  );
   const model: Model = await buildModel(o.model, metadata.sampleShape, numClasses);
   if (!model.built) model.build([null, ...metadata.sampleShape]);
   checkFits(model, metadata.sampleShape, numClasses, `--data ${o.data}`);
-  say(`model: ${o.model}: ${model.layers.map((l) => l.className).join(' → ')}, ${count(model.countParams())} parameters`);
-  model.compile({ optimizer: adam({ learningRate: o.learningRate }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  say(
+    `model: ${o.model}: ${model.layers.map((l) => l.className).join(' → ')}, ` +
+      `${count(model.countParams())} parameters`,
+  );
+  model.compile({
+    optimizer: adam({ learningRate: o.learningRate }),
+    loss: 'categoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
   const k = model.outputs[0]!.shape.at(-1) as number;
   const yTrain: Tensor = oneHotLabels(train.y, k);
   const yTest: Tensor = oneHotLabels(test.y, k);
-  const validation = o.validationSplit > 0 ? `, ${o.validationSplit * 100} % held out for validation` : '';
-  say(`training: ${o.epochs} epochs, batch ${o.batchSize}, Adam (learning rate ${o.learningRate})${validation}`);
+  const validation =
+    o.validationSplit > 0 ? `, ${o.validationSplit * 100} % held out for validation` : '';
+  say(
+    `training: ${o.epochs} epochs, batch ${o.batchSize}, ` +
+      `Adam (learning rate ${o.learningRate})${validation}`,
+  );
   await model.fit(train.x, yTrain, {
     epochs: o.epochs,
     batchSize: o.batchSize,
@@ -62,9 +76,16 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
     verbose: o.verbose,
     seed: o.seed,
   });
-  const [testLoss, testAccuracy] = await model.evaluate(test.x, yTest, { batchSize: 256, verbose: 0 });
+  const [testLoss, testAccuracy] = await model.evaluate(test.x, yTest, {
+    batchSize: 256,
+    verbose: 0,
+  });
   const result = classify(model.predict(test.x, { batchSize: 256 }) as Tensor, test.y);
-  say(`test accuracy: ${testAccuracy!.toFixed(4)} (${count(result.correct)} of ${count(test.x.shape[0]!)} right), test loss: ${testLoss!.toFixed(4)}`);
+  say(
+    `test accuracy: ${testAccuracy!.toFixed(4)} ` +
+      `(${count(result.correct)} of ${count(test.x.shape[0]!)} right), ` +
+      `test loss: ${testLoss!.toFixed(4)}`,
+  );
   if (o.confusion) {
     say('confusion matrix (rows: true class, columns: predicted class):');
     say(formatConfusion(result.matrix, metadata.classNames));

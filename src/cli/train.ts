@@ -5,18 +5,80 @@ import { trainRun } from './train-run.js';
 export const trainSpec: CommandSpec = {
   name: 'train',
   brief: 'train a classifier on digits, Fashion-MNIST, MNIST or a CSV file',
-  summary: 'Trains a classifier (Adam, categorical cross-entropy), prints its test accuracy and saves it as DIR/model.nabla.',
+  summary:
+    'Trains a classifier (Adam, categorical cross-entropy), prints its test accuracy ' +
+    'and saves it as DIR/model.nabla.',
   options: [
-    { name: 'data', type: 'string', valueName: 'SPEC', default: 'digits', description: 'digits, fashion-mnist, mnist or csv:FILE[:LABEL] (label column by name or index; default the last)' },
-    { name: 'model', type: 'string', valueName: 'MODEL', default: 'mlp', description: 'mlp (dense 64 → 128 → classes), cnn (2 conv + pool blocks, 28×28 images) or a model config .json' },
-    { name: 'epochs', type: 'integer', min: 1, default: 10, description: 'passes over the training data' },
+    {
+      name: 'data',
+      type: 'string',
+      valueName: 'SPEC',
+      default: 'digits',
+      description:
+        'digits, fashion-mnist, mnist or csv:FILE[:LABEL] ' +
+        '(label column by name or index; default the last)',
+    },
+    {
+      name: 'model',
+      type: 'string',
+      valueName: 'MODEL',
+      default: 'mlp',
+      description:
+        'mlp (dense 64 → 128 → classes), cnn (2 conv + pool blocks, 28×28 images) ' +
+        'or a model config .json',
+    },
+    {
+      name: 'epochs',
+      type: 'integer',
+      min: 1,
+      default: 10,
+      description: 'passes over the training data',
+    },
     { name: 'batch-size', type: 'integer', min: 1, default: 32, description: 'samples per step' },
-    { name: 'learning-rate', type: 'number', min: 0, default: 0.001, description: 'Adam\'s learning rate' },
-    { name: 'validation-split', type: 'number', min: 0, max: 0.9, default: 0.1, description: 'share of the training data held out to report validation metrics' },
-    { name: 'test-split', type: 'number', min: 0.01, max: 0.9, default: 0.2, description: 'CSV only: share of the rows kept for testing (a fixed, seeded split)' },
-    { name: 'out', type: 'string', valueName: 'DIR', default: '.', description: 'where to write model.nabla' },
-    { name: 'seed', type: 'integer', default: 1, description: 'seed of the weights and the shuffling' },
-    { name: 'verbose', type: 'integer', min: 0, max: 2, default: 1, description: '0 silent, 1 progress bar, 2 one line per epoch' },
+    {
+      name: 'learning-rate',
+      type: 'number',
+      min: 0,
+      default: 0.001,
+      description: "Adam's learning rate",
+    },
+    {
+      name: 'validation-split',
+      type: 'number',
+      min: 0,
+      max: 0.9,
+      default: 0.1,
+      description: 'share of the training data held out to report validation metrics',
+    },
+    {
+      name: 'test-split',
+      type: 'number',
+      min: 0.01,
+      max: 0.9,
+      default: 0.2,
+      description: 'CSV only: share of the rows kept for testing (a fixed, seeded split)',
+    },
+    {
+      name: 'out',
+      type: 'string',
+      valueName: 'DIR',
+      default: '.',
+      description: 'where to write model.nabla',
+    },
+    {
+      name: 'seed',
+      type: 'integer',
+      default: 1,
+      description: 'seed of the weights and the shuffling',
+    },
+    {
+      name: 'verbose',
+      type: 'integer',
+      min: 0,
+      max: 2,
+      default: 1,
+      description: '0 silent, 1 progress bar, 2 one line per epoch',
+    },
     { name: 'confusion', type: 'boolean', description: 'print the test confusion matrix' },
   ],
   epilog: [
@@ -24,7 +86,7 @@ export const trainSpec: CommandSpec = {
     '  nabla train --data fashion-mnist --model mlp --epochs 5 --out runs/mlp',
     '  nabla train --data csv:iris.csv:species --epochs 50 --out runs/iris',
     'CSV files: numeric or text columns; text is coded as categories. Features are standardised',
-    'with the training rows\' statistics, which the model file keeps for evaluate and predict.',
+    "with the training rows' statistics, which the model file keeps for evaluate and predict.",
   ].join('\n'),
 };
 

@@ -23,7 +23,8 @@ class FakeStorage {
     return this.items.get(key) ?? null;
   }
   setItem(key: string, value: string): void {
-    if (value.length > this.quota) throw new Error('QuotaExceededError: the quota has been exceeded');
+    if (value.length > this.quota)
+      throw new Error('QuotaExceededError: the quota has been exceeded');
     this.items.set(key, value);
   }
 }
@@ -51,7 +52,10 @@ function fakeIndexedDB(): IDBFactory {
         pending: 0,
         done: () => later(() => (tx['oncomplete'] as () => void)()),
         objectStore: () => ({
-          put: (value: unknown, key: unknown) => (tx.pending++, request(() => void stores.get(name)!.set(key, value), tx)),
+          put: (value: unknown, key: unknown) => (
+            tx.pending++,
+            request(() => void stores.get(name)!.set(key, value), tx)
+          ),
           get: (key: unknown) => (tx.pending++, request(() => stores.get(name)!.get(key), tx)),
         }),
       };
@@ -86,22 +90,38 @@ describe('browser stores', () => {
     await saveModel(m, localStorageStore('digits', storage));
     const text = storage.getItem(localStorageKey('digits'))!;
     assert.deepEqual(fromBase64(text), serializeModel(m));
-    assert.deepEqual(weightValues(await loadModel(localStorageStore('digits', storage))), weightValues(m));
+    assert.deepEqual(
+      weightValues(await loadModel(localStorageStore('digits', storage))),
+      weightValues(m),
+    );
   });
 
-  it('keeps the old localStorage model when the quota is exceeded, and names missing ones', async () => {
+  it('keeps the old model when the quota is exceeded, and names missing ones', async () => {
     const first = smallSequential(1);
     const storage = new FakeStorage(toBase64(serializeModel(first)).length);
     await saveModel(first, localStorageStore('m', storage));
     const before = storage.getItem(localStorageKey('m'));
     const bigger = smallSequential(2);
-    bigger.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' }); // adds a training config
-    await assert.rejects(saveModel(bigger, localStorageStore('m', storage)), /^NablaError: saveModel: cannot save localstorage:\/\/m \(\d+ bytes\): QuotaExceededError/);
+    // Compiling adds a training config: the file grows past the quota.
+    bigger.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });
+    await assert.rejects(
+      saveModel(bigger, localStorageStore('m', storage)),
+      /^NablaError: saveModel: cannot save localstorage:\/\/m \(\d+ bytes\): QuotaExceededError/,
+    );
     assert.equal(storage.getItem(localStorageKey('m')), before);
-    assert.deepEqual(weightValues(await loadModel(localStorageStore('m', storage))), weightValues(first));
-    await assert.rejects(loadModel(localStorageStore('other', storage)), /no model saved at localstorage:\/\/other/);
+    assert.deepEqual(
+      weightValues(await loadModel(localStorageStore('m', storage))),
+      weightValues(first),
+    );
+    await assert.rejects(
+      loadModel(localStorageStore('other', storage)),
+      /no model saved at localstorage:\/\/other/,
+    );
     storage.items.set(localStorageKey('bad'), '@@not base64@@');
-    await assert.rejects(loadModel(localStorageStore('bad', storage)), /localstorage:\/\/bad: the stored text is not base64/);
+    await assert.rejects(
+      loadModel(localStorageStore('bad', storage)),
+      /localstorage:\/\/bad: the stored text is not base64/,
+    );
   });
 
   it('saves to and loads from IndexedDB as one ArrayBuffer', async () => {
@@ -109,18 +129,30 @@ describe('browser stores', () => {
     const m = smallSequential();
     await saveModel(m, indexedDbStore('digits', idb));
     assert.deepEqual(weightValues(await loadModel(indexedDbStore('digits', idb))), weightValues(m));
-    await assert.rejects(loadModel(indexedDbStore('none', idb)), /no model saved at indexeddb:\/\/none/);
+    await assert.rejects(
+      loadModel(indexedDbStore('none', idb)),
+      /no model saved at indexeddb:\/\/none/,
+    );
   });
 
   it('says when the browser storage does not exist here', async () => {
-    await assert.rejects(loadModel('localstorage://m'), /cannot use localstorage:\/\/m: localStorage is not available here/);
-    await assert.rejects(loadModel('indexeddb://m'), /cannot use indexeddb:\/\/m: IndexedDB is not available here/);
+    await assert.rejects(
+      loadModel('localstorage://m'),
+      /cannot use localstorage:\/\/m: localStorage is not available here/,
+    );
+    await assert.rejects(
+      loadModel('indexeddb://m'),
+      /cannot use indexeddb:\/\/m: IndexedDB is not available here/,
+    );
   });
 
   it('resolves schemes and refuses unknown ones', () => {
     assert.equal(resolveStore('localstorage://a').location, 'localstorage://a');
     assert.equal(resolveStore('indexeddb://b').location, 'indexeddb://b');
-    assert.equal(resolveStore('https://example.org/m.nabla').location, 'https://example.org/m.nabla');
+    assert.equal(
+      resolveStore('https://example.org/m.nabla').location,
+      'https://example.org/m.nabla',
+    );
     assert.equal(resolveStore('out/m.nabla').location, 'out/m.nabla');
     assert.throws(() => resolveStore('ftp://host/m'), /unknown scheme 'ftp:\/\/'/);
     assert.throws(() => resolveStore('localstorage://'), /needs a model name/);
@@ -143,12 +175,21 @@ describe('http(s) loading', () => {
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('loads a model by URL from a local server', async () => {
-    assert.deepEqual(weightValues(await loadModel(`${base}/m.nabla`)), weightValues(deserializeModel(bytes)));
+    assert.deepEqual(
+      weightValues(await loadModel(`${base}/m.nabla`)),
+      weightValues(deserializeModel(bytes)),
+    );
   });
 
   it('reports HTTP errors and truncated bodies, and refuses to save', async () => {
-    await assert.rejects(loadModel(`${base}/missing.nabla`), /cannot fetch http:\/\/127\.0\.0\.1:\d+\/missing\.nabla: HTTP 404 Not Found/);
+    await assert.rejects(
+      loadModel(`${base}/missing.nabla`),
+      /cannot fetch http:\/\/127\.0\.0\.1:\d+\/missing\.nabla: HTTP 404 Not Found/,
+    );
     await assert.rejects(loadModel(`${base}/cut.nabla`), /cut\.nabla: the file is truncated/);
-    await assert.rejects(saveModel(smallSequential(), `${base}/m.nabla`), /http\(s\) URLs are load-only/);
+    await assert.rejects(
+      saveModel(smallSequential(), `${base}/m.nabla`),
+      /http\(s\) URLs are load-only/,
+    );
   });
 });

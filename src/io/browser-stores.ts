@@ -15,7 +15,8 @@ export function localStorageKey(name: string): string {
 }
 
 function checkName(name: string, scheme: string): void {
-  if (name === '') throw new NablaError('saveModel', `${scheme}:// needs a model name, e.g. ${scheme}://my-model`);
+  if (name === '')
+    throw new NablaError('saveModel', `${scheme}:// needs a model name, e.g. ${scheme}://my-model`);
 }
 
 /**
@@ -39,7 +40,10 @@ export function localStorageStore(name: string, storage?: KeyValueStorage): Mode
         resolve('saveModel').setItem(localStorageKey(name), toBase64(bytes));
       } catch (err) {
         if (err instanceof NablaError) throw err;
-        throw new NablaError('saveModel', `cannot save ${location} (${bytes.length} bytes): ${(err as Error).message}`);
+        throw new NablaError(
+          'saveModel',
+          `cannot save ${location} (${bytes.length} bytes): ${(err as Error).message}`,
+        );
       }
     },
     async read() {
@@ -67,13 +71,18 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
   const req = factory.open(INDEXED_DB.database, 1);
   req.onupgradeneeded = () => {
-    if (!req.result.objectStoreNames.contains(INDEXED_DB.store)) req.result.createObjectStore(INDEXED_DB.store);
+    if (!req.result.objectStoreNames.contains(INDEXED_DB.store))
+      req.result.createObjectStore(INDEXED_DB.store);
   };
   return request(req);
 }
 
 /** Runs one request in a transaction and waits for the transaction to commit. */
-async function transact<T>(factory: IDBFactory, mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function transact<T>(
+  factory: IDBFactory,
+  mode: IDBTransactionMode,
+  fn: (s: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   const db = await openDatabase(factory);
   try {
     const tx = db.transaction(INDEXED_DB.store, mode);
@@ -122,7 +131,8 @@ export function indexedDbStore(name: string, factory?: IDBFactory): ModelStore {
         throw new NablaError('loadModel', `cannot read ${location}: ${(err as Error).message}`);
       }
       if (value === undefined) throw new NablaError('loadModel', `no model saved at ${location}`);
-      if (!(value instanceof ArrayBuffer)) throw new NablaError('loadModel', `${location} does not hold a model file`);
+      if (!(value instanceof ArrayBuffer))
+        throw new NablaError('loadModel', `${location} does not hold a model file`);
       return new Uint8Array(value);
     },
   };

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Tensor } from '../tensor/index.js';
-import { fileStore, loadModel, loadWeights, saveModel, saveWeights, serializeModel } from './index.js';
+import {
+  fileStore,
+  loadModel,
+  loadWeights,
+  saveModel,
+  saveWeights,
+  serializeModel,
+} from './index.js';
 import { smallData, smallSequential, weightValues } from './test-utils/models.js';
 
 let dir = '';
@@ -37,7 +44,10 @@ describe('model files on disk', () => {
     const copy = await loadModel(path);
     const { x } = smallData();
     assert.deepEqual((copy.predict(x) as Tensor).dataSync(), (m.predict(x) as Tensor).dataSync());
-    assert.deepEqual(await loadModel(new URL(`file://${path}`)).then(weightValues), weightValues(m));
+    assert.deepEqual(
+      await loadModel(new URL(`file://${path}`)).then(weightValues),
+      weightValues(m),
+    );
   });
 
   it('saves and loads weights alone', async () => {
@@ -48,7 +58,7 @@ describe('model files on disk', () => {
     assert.deepEqual(weightValues(target), weightValues(smallSequential(4)));
   });
 
-  it('keeps the old file whole when a save fails mid-write, and leaves no temporary file', async () => {
+  it('keeps the old file whole when a save fails mid-write, no temp file left', async () => {
     const path = join(dir, 'atomic.nabla');
     const old = smallSequential(1);
     await saveModel(old, path);
@@ -62,11 +72,17 @@ describe('model files on disk', () => {
         throw new Error('disk unplugged');
       },
     });
-    await assert.rejects(saveModel(newer, crashing), /^NablaError: saveModel: cannot write .*atomic\.nabla: disk unplugged$/);
+    await assert.rejects(
+      saveModel(newer, crashing),
+      /^NablaError: saveModel: cannot write .*atomic\.nabla: disk unplugged$/,
+    );
     assert.ok(written > 0, 'the failing writer did write part of the file');
     assert.deepEqual(await readFile(path), oldBytes);
     assert.deepEqual(weightValues(await loadModel(path)), weightValues(old));
-    assert.deepEqual((await readdir(dir)).filter((f) => f.includes('atomic')), ['atomic.nabla']);
+    assert.deepEqual(
+      (await readdir(dir)).filter((f) => f.includes('atomic')),
+      ['atomic.nabla'],
+    );
   });
 
   it('refuses a file with one corrupted byte: checksum mismatch', async () => {
@@ -77,20 +93,35 @@ describe('model files on disk', () => {
 
   it('refuses a truncated file and says so', async () => {
     const bytes = serializeModel(smallSequential());
-    await refusesFile('cut.nabla', bytes.subarray(0, bytes.length - 100), /the file is truncated: expected \d+ bytes, got \d+/);
+    await refusesFile(
+      'cut.nabla',
+      bytes.subarray(0, bytes.length - 100),
+      /the file is truncated: expected \d+ bytes, got \d+/,
+    );
   });
 
   it('refuses a file that is not a model file', async () => {
-    await refusesFile('notes.nabla', new TextEncoder().encode('hello, world\n'), /not a nabla model file \(wrong magic bytes\)/);
+    await refusesFile(
+      'notes.nabla',
+      new TextEncoder().encode('hello, world\n'),
+      /not a nabla model file \(wrong magic bytes\)/,
+    );
   });
 
   it('refuses a file from a newer format version', async () => {
     const bytes = serializeModel(smallSequential());
     new DataView(bytes.buffer).setUint32(8, 2, true);
-    await refusesFile('future.nabla', bytes, /format version 2 is newer than this nabla reads \(up to 1\); upgrade nabla/);
+    await refusesFile(
+      'future.nabla',
+      bytes,
+      /format version 2 is newer than this nabla reads \(up to 1\); upgrade nabla/,
+    );
   });
 
   it('names a missing file plainly', async () => {
-    await assert.rejects(loadModel(join(dir, 'nope.nabla')), /^NablaError: loadModel: cannot read .*nope\.nabla: no such file or directory$/);
+    await assert.rejects(
+      loadModel(join(dir, 'nope.nabla')),
+      /^NablaError: loadModel: cannot read .*nope\.nabla: no such file or directory$/,
+    );
   });
 });

@@ -3,7 +3,10 @@ import { NablaError } from '../core/errors.js';
 import type { ModelStore } from './store.js';
 
 /** How bytes reach the open temporary file; tests inject one that fails part-way. */
-export type FileWriter = (handle: import('node:fs/promises').FileHandle, bytes: Uint8Array) => Promise<void>;
+export type FileWriter = (
+  handle: import('node:fs/promises').FileHandle,
+  bytes: Uint8Array,
+) => Promise<void>;
 
 /** Options of `fileStore`. */
 export interface FileStoreOptions {
@@ -28,7 +31,8 @@ function fsReason(err: unknown): string {
  * that never touch files need not provide it.
  */
 export function fileStore(path: string, options: FileStoreOptions = {}): ModelStore {
-  const writer: FileWriter = options.writer ?? (async (handle, bytes) => void (await handle.write(bytes)));
+  const writer: FileWriter =
+    options.writer ?? (async (handle, bytes) => void (await handle.write(bytes)));
   return {
     location: path,
     async write(bytes) {
@@ -40,7 +44,10 @@ export function fileStore(path: string, options: FileStoreOptions = {}): ModelSt
       } catch (err) {
         throw new NablaError('saveModel', `cannot create directory ${dir}: ${fsReason(err)}`);
       }
-      const temp = join(dir, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+      const temp = join(
+        dir,
+        `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
+      );
       let handle: import('node:fs/promises').FileHandle | undefined;
       try {
         handle = await fs.open(temp, 'wx');

@@ -18,7 +18,10 @@ describe('model files of format version 1 (test/fixtures/io/model-v1.nabla)', ()
   const bytes = new Uint8Array(readFileSync(new URL('model-v1.nabla', dir)));
 
   it('is a version-1 file', () => {
-    assert.equal(new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true), expected.formatVersion);
+    assert.equal(
+      new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true),
+      expected.formatVersion,
+    );
   });
 
   it('still loads: the same weights bit for bit, compiled, with its optimizer state', () => {
@@ -31,6 +34,10 @@ describe('model files of format version 1 (test/fixtures/io/model-v1.nabla)', ()
     assert.equal(model.optimizer!.iterations, expected.iterations);
     assert.deepEqual(model.metricsNames, expected.metricsNames);
     const predictions = (model.predict(tensor(expected.input)) as Tensor).arraySync() as number[][];
-    predictions.flat().forEach((p, i) => assert.ok(Math.abs(p - expected.predictions.flat()[i]!) < 1e-6, `prediction ${i}`));
+    predictions
+      .flat()
+      .forEach((p, i) =>
+        assert.ok(Math.abs(p - expected.predictions.flat()[i]!) < 1e-6, `prediction ${i}`),
+      );
   });
 });

@@ -1,23 +1,35 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { crc32 } from './crc32.js';
-import { FORMAT_VERSION, MAGIC, PRELUDE_BYTES, decodeContainer, encodeContainer } from './format.js';
+import {
+  FORMAT_VERSION,
+  MAGIC,
+  PRELUDE_BYTES,
+  decodeContainer,
+  encodeContainer,
+} from './format.js';
 
 const header = { format: 'nabla-model', note: 'héllo' };
 const payload = Uint8Array.from({ length: 20 }, (_, i) => i * 7);
 
 function refuses(bytes: Uint8Array, message: RegExp): void {
-  assert.throws(() => decodeContainer(bytes, 'm.nabla'), (err: Error) => {
-    assert.match(err.message, message);
-    return err.name === 'NablaError';
-  });
+  assert.throws(
+    () => decodeContainer(bytes, 'm.nabla'),
+    (err: Error) => {
+      assert.match(err.message, message);
+      return err.name === 'NablaError';
+    },
+  );
 }
 
 describe('crc32', () => {
   it('matches the standard check values', () => {
     assert.equal(crc32(new TextEncoder().encode('123456789')), 0xcbf43926);
     assert.equal(crc32(new Uint8Array(0)), 0);
-    assert.equal(crc32(new TextEncoder().encode('The quick brown fox jumps over the lazy dog')), 0x414fa339);
+    assert.equal(
+      crc32(new TextEncoder().encode('The quick brown fox jumps over the lazy dog')),
+      0x414fa339,
+    );
   });
 });
 
@@ -62,7 +74,10 @@ describe('model file container', () => {
   });
 
   it('refuses a truncated file, naming the expected and actual sizes', () => {
-    refuses(file.subarray(0, file.length - 1), new RegExp(`the file is truncated: expected ${file.length} bytes, got ${file.length - 1}`));
+    refuses(
+      file.subarray(0, file.length - 1),
+      new RegExp(`the file is truncated: expected ${file.length} bytes, got ${file.length - 1}`),
+    );
     refuses(file.subarray(0, 40), /the file is truncated/);
     refuses(file.subarray(0, 20), /truncated: 20 bytes, too short for the 32-byte prelude/);
     refuses(file.subarray(0, 5), /truncated/);
@@ -76,7 +91,10 @@ describe('model file container', () => {
   });
 
   it('refuses wrong magic bytes, as from another format or a text-mode copy', () => {
-    refuses(new TextEncoder().encode('{"format": "keras"}'), /not a nabla model file \(wrong magic bytes\)/);
+    refuses(
+      new TextEncoder().encode('{"format": "keras"}'),
+      /not a nabla model file \(wrong magic bytes\)/,
+    );
     const textMode = file.slice();
     textMode[6] = 0x0a; // CR LF turned into LF
     refuses(textMode, /wrong magic bytes/);
@@ -84,7 +102,13 @@ describe('model file container', () => {
 
   it('refuses a newer format version and names both versions', () => {
     const future = encodeContainer(header, payload, FORMAT_VERSION + 1);
-    refuses(future, new RegExp(`format version ${FORMAT_VERSION + 1} is newer than this nabla reads \\(up to ${FORMAT_VERSION}\\); upgrade nabla`));
+    refuses(
+      future,
+      new RegExp(
+        `format version ${FORMAT_VERSION + 1} is newer than this nabla reads ` +
+          `\\(up to ${FORMAT_VERSION}\\); upgrade nabla`,
+      ),
+    );
     refuses(encodeContainer(header, payload, 0), /unknown format version 0/);
   });
 

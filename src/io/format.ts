@@ -42,7 +42,11 @@ export function align8(n: number): number {
 }
 
 /** Builds a file from a header object and a payload. */
-export function encodeContainer(header: unknown, payload: Uint8Array, version = FORMAT_VERSION): Uint8Array {
+export function encodeContainer(
+  header: unknown,
+  payload: Uint8Array,
+  version = FORMAT_VERSION,
+): Uint8Array {
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const payloadOffset = align8(PRELUDE_BYTES + headerBytes.length);
   const out = new Uint8Array(payloadOffset + payload.length);
@@ -63,24 +67,40 @@ export function encodeContainer(header: unknown, payload: Uint8Array, version = 
  * order, so the error names the first thing that is wrong. Throws a `NablaError` from `op`
  * mentioning `source`; returns the header parsed but not validated.
  */
-export function decodeContainer(bytes: Uint8Array, source = 'model file', op = 'loadModel'): ModelFileParts {
+export function decodeContainer(
+  bytes: Uint8Array,
+  source = 'model file',
+  op = 'loadModel',
+): ModelFileParts {
   const fail = (why: string): never => {
     throw new NablaError(op, `${source}: ${why}`);
   };
   if (bytes.length < MAGIC.length || MAGIC.some((b, i) => bytes[i] !== b)) {
     if (bytes.length === 0) fail('the file is empty');
-    if (bytes.length < MAGIC.length && MAGIC.subarray(0, bytes.length).every((b, i) => bytes[i] === b)) {
-      fail(`the file is truncated: ${bytes.length} bytes, too short for the ${PRELUDE_BYTES}-byte prelude`);
+    if (
+      bytes.length < MAGIC.length &&
+      MAGIC.subarray(0, bytes.length).every((b, i) => bytes[i] === b)
+    ) {
+      fail(
+        `the file is truncated: ${bytes.length} bytes, too short for the ` +
+          `${PRELUDE_BYTES}-byte prelude`,
+      );
     }
     fail('not a nabla model file (wrong magic bytes)');
   }
   if (bytes.length < PRELUDE_BYTES) {
-    fail(`the file is truncated: ${bytes.length} bytes, too short for the ${PRELUDE_BYTES}-byte prelude`);
+    fail(
+      `the file is truncated: ${bytes.length} bytes, too short for the ` +
+        `${PRELUDE_BYTES}-byte prelude`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
   if (version > FORMAT_VERSION) {
-    fail(`format version ${version} is newer than this nabla reads (up to ${FORMAT_VERSION}); upgrade nabla`);
+    fail(
+      `format version ${version} is newer than this nabla reads (up to ${FORMAT_VERSION}); ` +
+        'upgrade nabla',
+    );
   }
   if (version < 1) fail(`unknown format version ${version}`);
   const headerLength = view.getUint32(12, true);
@@ -90,7 +110,10 @@ export function decodeContainer(bytes: Uint8Array, source = 'model file', op = '
   const expected = payloadOffset + payloadLength;
   // The header checksum covers the lengths too, so a damaged length reads as corruption, not as
   // truncation; it can only be checked once the whole header is there.
-  if (headerEnd <= bytes.length && headerChecksum(bytes, headerLength) !== view.getUint32(24, true)) {
+  if (
+    headerEnd <= bytes.length &&
+    headerChecksum(bytes, headerLength) !== view.getUint32(24, true)
+  ) {
     fail('the file is corrupted: header checksum mismatch');
   }
   if (bytes.length < expected) {

@@ -88,7 +88,8 @@ function checkEntry(v: unknown, what: string, payloadLength: number, fail: Fail)
   if (!isDType(dtype)) fail(`${label} has an unknown dtype ${JSON.stringify(dtype)}`);
   const size = (dims as number[]).reduce((a, b) => a * b, 1);
   const bytes = size * BYTES_PER_ELEMENT[dtype as DType];
-  if (length !== bytes) fail(`${label}: length ${String(length)} does not match its shape (${bytes} bytes)`);
+  if (length !== bytes)
+    fail(`${label}: length ${String(length)} does not match its shape (${bytes} bytes)`);
   if (!Number.isInteger(offset) || (offset as number) < 0 || (offset as number) % 8 !== 0) {
     fail(`${label} has an invalid offset ${String(offset)}`);
   }
@@ -113,13 +114,19 @@ function checkNoOverlap(entries: readonly TensorEntry[], fail: Fail): void {
  * Checks a version-1 header against the payload's length and returns it typed. Every weight
  * range must lie inside the payload, match its shape and dtype, and not overlap another.
  */
-export function validateHeader(header: unknown, payloadLength: number, fail: Fail): ModelFileHeader {
-  if (!isRecord(header) || header['format'] !== 'nabla-model') fail('the header is not a nabla model header');
+export function validateHeader(
+  header: unknown,
+  payloadLength: number,
+  fail: Fail,
+): ModelFileHeader {
+  if (!isRecord(header) || header['format'] !== 'nabla-model')
+    fail('the header is not a nabla model header');
   const h = header as Record<string, unknown>;
-  if (h['kind'] !== 'model' && h['kind'] !== 'weights') fail(`unknown file kind ${JSON.stringify(h['kind'])}`);
+  if (h['kind'] !== 'model' && h['kind'] !== 'weights')
+    fail(`unknown file kind ${JSON.stringify(h['kind'])}`);
   if (h['kind'] === 'model') checkClassConfig(h['model'], 'model', fail);
   if (h['training'] !== null && h['training'] !== undefined) {
-    if (!isRecord(h['training'])) fail('the header\'s training config is not an object');
+    if (!isRecord(h['training'])) fail("the header's training config is not an object");
     checkClassConfig((h['training'] as Record<string, unknown>)['optimizer'], 'optimizer', fail);
   }
   if (!Array.isArray(h['weights'])) fail('the header has no weight manifest');
@@ -134,16 +141,24 @@ export function validateHeader(header: unknown, payloadLength: number, fail: Fai
   });
   const state = h['optimizerState'];
   if (state !== null && state !== undefined) {
-    if (!isRecord(state) || !Array.isArray(state['variables']) || !Array.isArray(state['weights'])) {
-      fail('the header\'s optimizer state must be {variables, weights}');
+    if (
+      !isRecord(state) ||
+      !Array.isArray(state['variables']) ||
+      !Array.isArray(state['weights'])
+    ) {
+      fail("the header's optimizer state must be {variables, weights}");
     }
     const s = state as Record<string, unknown[]>;
-    if (!s['variables']!.every((v) => typeof v === 'string')) fail('optimizer variables must be names');
-    s['weights']!.forEach((w, i) => entries.push(checkEntry(w, `optimizer weight ${i}`, payloadLength, fail)));
+    if (!s['variables']!.every((v) => typeof v === 'string'))
+      fail('optimizer variables must be names');
+    s['weights']!.forEach((w, i) =>
+      entries.push(checkEntry(w, `optimizer weight ${i}`, payloadLength, fail)),
+    );
   }
   checkNoOverlap(entries, fail);
   const metadata = h['metadata'];
-  if (metadata !== undefined && !isRecord(metadata)) fail('the header\'s metadata must be an object');
+  if (metadata !== undefined && !isRecord(metadata))
+    fail("the header's metadata must be an object");
   return {
     format: 'nabla-model',
     kind: h['kind'] as 'model' | 'weights',

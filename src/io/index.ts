@@ -2,7 +2,14 @@
  * Model files: one binary format (magic, version, JSON header, checksummed little-endian
  * weights) for files, `ArrayBuffer`s, browser storage and URLs.
  */
-export { saveModel, saveWeights, serializeModel, serializeWeights, NABLA_VERSION, type SaveOptions } from './save.js';
+export {
+  saveModel,
+  saveWeights,
+  serializeModel,
+  serializeWeights,
+  NABLA_VERSION,
+  type SaveOptions,
+} from './save.js';
 export {
   deserializeModel,
   loadModel,

@@ -36,7 +36,11 @@ export interface LoadWeightsOptions {
 }
 
 /** Decodes and validates a file, bringing an older format's header up to date. */
-export function readModelFile(bytes: Uint8Array, source: string, op: string): { header: ModelFileHeader; payload: Uint8Array } {
+export function readModelFile(
+  bytes: Uint8Array,
+  source: string,
+  op: string,
+): { header: ModelFileHeader; payload: Uint8Array } {
   const fail = (why: string): never => {
     throw new NablaError(op, `${source}: ${why}`);
   };
@@ -45,12 +49,21 @@ export function readModelFile(bytes: Uint8Array, source: string, op: string): { 
   return { header: validateHeader(current, parts.payload.length, fail), payload: parts.payload };
 }
 
-function restoreOptimizer(model: Model, header: ModelFileHeader, payload: Uint8Array, source: string): void {
+function restoreOptimizer(
+  model: Model,
+  header: ModelFileHeader,
+  payload: Uint8Array,
+  source: string,
+): void {
   const state = header.optimizerState!;
   const byName = new Map(modelWeights(model).map((w) => [w.name, w.value]));
   const variables: Tensor[] = state.variables.map((name) => {
     const v = byName.get(name);
-    if (!v) throw new NablaError('loadModel', `${source}: the optimizer state names '${name}', which is not a weight of the model`);
+    if (!v)
+      throw new NablaError(
+        'loadModel',
+        `${source}: the optimizer state names '${name}', which is not a weight of the model`,
+      );
     return v;
   });
   const values = state.weights.map((e) => ({ name: e.name, value: readTensor(payload, e) }));
@@ -72,10 +85,14 @@ export function deserializeModel(bytes: Uint8Array, options: LoadOptions = {}): 
   const source = options.source ?? 'model file';
   const { header, payload } = readModelFile(bytes, source, 'loadModel');
   if (header.kind !== 'model' || !header.model) {
-    throw new NablaError('loadModel', `${source} holds weights only (from saveWeights): build the model, then call loadWeights`);
+    throw new NablaError(
+      'loadModel',
+      `${source} holds weights only (from saveWeights): build the model, then call loadWeights`,
+    );
   }
   let training: ResolvedTraining | null = null;
-  if (header.training && options.compile !== false) training = resolveTraining(header.training, 'loadModel', source);
+  if (header.training && options.compile !== false)
+    training = resolveTraining(header.training, 'loadModel', source);
   let model: Model | null = null;
   try {
     model = modelFromJSON(header.model, { ...LAYER_CLASSES, ...options.classes });
@@ -113,10 +130,18 @@ export async function loadModel(target: StoreLike, options: LoadOptions = {}): P
  * weight name within a layer). Every layer is checked first; on any mismatch nothing changes.
  * Returns which layers were loaded and which were skipped (with `strict: false`).
  */
-export function setWeightsFromBytes(model: Model, bytes: Uint8Array, options: LoadWeightsOptions = {}): WeightLoadReport {
+export function setWeightsFromBytes(
+  model: Model,
+  bytes: Uint8Array,
+  options: LoadWeightsOptions = {},
+): WeightLoadReport {
   const source = options.source ?? 'weights file';
   const { header, payload } = readModelFile(bytes, source, 'loadWeights');
-  const { plan, report } = planWeights(model, header.weights, { op: 'loadWeights', source, strict: options.strict });
+  const { plan, report } = planWeights(model, header.weights, {
+    op: 'loadWeights',
+    source,
+    strict: options.strict,
+  });
   applyAssignments(plan, payload);
   return report;
 }
@@ -127,10 +152,17 @@ export function setWeightsFromBytes(model: Model, bytes: Uint8Array, options: Lo
  * @example await nb.loadWeights(base, 'base.weights.nabla');
  * @example await nb.loadWeights(withNewHead, 'base.nabla', { strict: false }); // transfer
  */
-export async function loadWeights(model: Model, target: StoreLike, options: LoadWeightsOptions = {}): Promise<WeightLoadReport> {
+export async function loadWeights(
+  model: Model,
+  target: StoreLike,
+  options: LoadWeightsOptions = {},
+): Promise<WeightLoadReport> {
   const store = resolveStore(target, 'loadWeights');
   const bytes = await store.read();
-  return setWeightsFromBytes(model, bytes, { ...options, source: options.source ?? store.location });
+  return setWeightsFromBytes(model, bytes, {
+    ...options,
+    source: options.source ?? store.location,
+  });
 }
 
 /** What a model file holds, read without building the model. */
@@ -155,7 +187,10 @@ export async function readModelInfo(target: StoreLike): Promise<ModelFileInfo> {
   const store = resolveStore(target, 'readModelInfo');
   const bytes = await store.read();
   const { header } = readModelFile(bytes, store.location, 'readModelInfo');
-  const formatVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  const formatVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(
+    8,
+    true,
+  );
   const parameters = header.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
   return { location: store.location, bytes: bytes.length, formatVersion, header, parameters };
 }

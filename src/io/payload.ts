@@ -29,14 +29,23 @@ function littleEndianBytes(data: TypedArray): Uint8Array {
  * entries (offsets relative to `start`) with the bytes. Groups packed by several calls share
  * one payload by passing the previous group's end as `start`.
  */
-export function packTensors(list: readonly NamedTensor[], start = 0): { entries: TensorEntry[]; bytes: Uint8Array[]; end: number } {
+export function packTensors(
+  list: readonly NamedTensor[],
+  start = 0,
+): { entries: TensorEntry[]; bytes: Uint8Array[]; end: number } {
   const entries: TensorEntry[] = [];
   const bytes: Uint8Array[] = [];
   let offset = start;
   for (const { name, value } of list) {
     const data = littleEndianBytes(value.dataSync());
     offset = align8(offset);
-    entries.push({ name, shape: [...value.shape], dtype: value.dtype, offset, length: data.length });
+    entries.push({
+      name,
+      shape: [...value.shape],
+      dtype: value.dtype,
+      offset,
+      length: data.length,
+    });
     bytes.push(data);
     offset += data.length;
   }
@@ -44,7 +53,10 @@ export function packTensors(list: readonly NamedTensor[], start = 0): { entries:
 }
 
 /** Concatenates packed groups into one payload, honouring their offsets. */
-export function joinPayload(groups: readonly { entries: TensorEntry[]; bytes: Uint8Array[] }[], end: number): Uint8Array {
+export function joinPayload(
+  groups: readonly { entries: TensorEntry[]; bytes: Uint8Array[] }[],
+  end: number,
+): Uint8Array {
   const payload = new Uint8Array(align8(end));
   for (const group of groups) {
     group.entries.forEach((e, i) => payload.set(group.bytes[i]!, e.offset));

@@ -16,12 +16,23 @@ describe('resuming training from a saved model', () => {
   for (const optimizer of ['adam', 'rmsprop', 'sgd']) {
     it(`with ${optimizer}: matches an uninterrupted run step for step, bit for bit`, () => {
       const { x, y } = smallData();
-      const batches = [0, 8, 16, 24].map((at) => [x.slice([at], [at + 8]), y.slice([at], [at + 8])] as const);
+      const batches = [0, 8, 16, 24].map(
+        (at) => [x.slice([at], [at + 8]), y.slice([at], [at + 8])] as const,
+      );
       const [straight, interrupted] = twins(optimizer);
-      const straightLosses = Array.from({ length: 8 }, (_, i) => straight.trainOnBatch(...batches[i % 4]!)[0]);
-      const firstHalf = Array.from({ length: 4 }, (_, i) => interrupted.trainOnBatch(...batches[i]!)[0]);
+      const straightLosses = Array.from(
+        { length: 8 },
+        (_, i) => straight.trainOnBatch(...batches[i % 4]!)[0],
+      );
+      const firstHalf = Array.from(
+        { length: 4 },
+        (_, i) => interrupted.trainOnBatch(...batches[i]!)[0],
+      );
       const resumed = deserializeModel(serializeModel(interrupted));
-      const secondHalf = Array.from({ length: 4 }, (_, i) => resumed.trainOnBatch(...batches[i]!)[0]);
+      const secondHalf = Array.from(
+        { length: 4 },
+        (_, i) => resumed.trainOnBatch(...batches[i]!)[0],
+      );
       assert.deepEqual([...firstHalf, ...secondHalf], straightLosses);
       assert.deepEqual(weightValues(resumed), weightValues(straight));
       assert.equal(resumed.optimizer!.iterations, 8);

@@ -31,24 +31,40 @@ export interface SaveOptions {
  * expose `variables` say so exactly; otherwise it is every trainable weight once training has
  * started (what `fit` and `trainOnBatch` pass), and none before.
  */
-function optimizerVariables(model: Model, weights: readonly { name: string; value: Tensor }[]): string[] {
+function optimizerVariables(
+  model: Model,
+  weights: readonly { name: string; value: Tensor }[],
+): string[] {
   const optimizer = model.optimizer!;
   const names = new Map(weights.map((w) => [w.value, w.name]));
   const exposed = (optimizer as { variables?: readonly Tensor[] }).variables;
-  const list = exposed ?? (optimizer.iterations > 0 ? model.trainableWeights.map((w) => w.value) : []);
+  const list =
+    exposed ?? (optimizer.iterations > 0 ? model.trainableWeights.map((w) => w.value) : []);
   return list.map((v) => {
     const name = names.get(v);
     if (name === undefined) {
-      throw new NablaError('saveModel', `the optimizer holds state for ${v.name ?? 'a variable'} that is not a weight of model '${model.name}'`);
+      throw new NablaError(
+        'saveModel',
+        `the optimizer holds state for ${v.name ?? 'a variable'}, ` +
+          `which is not a weight of model '${model.name}'`,
+      );
     }
     return name;
   });
 }
 
-function build(model: Model, kind: 'model' | 'weights', includeOptimizer: boolean, metadata?: Record<string, unknown>): Uint8Array {
+function build(
+  model: Model,
+  kind: 'model' | 'weights',
+  includeOptimizer: boolean,
+  metadata?: Record<string, unknown>,
+): Uint8Array {
   const weights = modelWeights(model);
   const packed = packTensors(weights);
-  const weightEntries: WeightEntry[] = packed.entries.map((e, i) => ({ ...e, layer: weights[i]!.layer }));
+  const weightEntries: WeightEntry[] = packed.entries.map((e, i) => ({
+    ...e,
+    layer: weights[i]!.layer,
+  }));
   const groups = [packed];
   let end = packed.end;
   let optimizerState: OptimizerState | null = null;
@@ -96,7 +112,11 @@ export function serializeModel(model: Model, options: SaveOptions = {}): Uint8Ar
  *
  * @example await nb.saveModel(model, 'out/digits.nabla');
  */
-export async function saveModel(model: Model, target: StoreLike, options: SaveOptions = {}): Promise<{ location: string; bytes: number }> {
+export async function saveModel(
+  model: Model,
+  target: StoreLike,
+  options: SaveOptions = {},
+): Promise<{ location: string; bytes: number }> {
   const store = resolveStore(target, 'saveModel');
   const bytes = serializeModel(model, options);
   await store.write(bytes);
@@ -114,7 +134,10 @@ export function serializeWeights(model: Model): Uint8Array {
  *
  * @example await nb.saveWeights(base, 'base.weights.nabla');
  */
-export async function saveWeights(model: Model, target: StoreLike): Promise<{ location: string; bytes: number }> {
+export async function saveWeights(
+  model: Model,
+  target: StoreLike,
+): Promise<{ location: string; bytes: number }> {
   const store = resolveStore(target, 'saveWeights');
   const bytes = serializeWeights(model);
   await store.write(bytes);

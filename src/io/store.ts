@@ -28,17 +28,26 @@ export function httpStore(url: string, fetchFn: typeof fetch = globalThis.fetch)
   return {
     location: url,
     async write() {
-      throw new NablaError('saveModel', `cannot save to ${url}: http(s) URLs are load-only; post the bytes of serializeModel(model) yourself`);
+      throw new NablaError(
+        'saveModel',
+        `cannot save to ${url}: http(s) URLs are load-only; ` +
+          'post the bytes of serializeModel(model) yourself',
+      );
     },
     async read() {
-      if (typeof fetchFn !== 'function') throw new NablaError('loadModel', `cannot load ${url}: fetch is not available`);
+      if (typeof fetchFn !== 'function')
+        throw new NablaError('loadModel', `cannot load ${url}: fetch is not available`);
       let response: Response;
       try {
         response = await fetchFn(url);
       } catch (err) {
         throw new NablaError('loadModel', `cannot fetch ${url}: ${(err as Error).message}`);
       }
-      if (!response.ok) throw new NablaError('loadModel', `cannot fetch ${url}: HTTP ${response.status} ${response.statusText}`);
+      if (!response.ok)
+        throw new NablaError(
+          'loadModel',
+          `cannot fetch ${url}: HTTP ${response.status} ${response.statusText}`,
+        );
       return new Uint8Array(await response.arrayBuffer());
     },
   };
@@ -47,7 +56,13 @@ export function httpStore(url: string, fetchFn: typeof fetch = globalThis.fetch)
 /** Whether a value is a `ModelStore` rather than a path. */
 export function isModelStore(value: unknown): value is ModelStore {
   const v = value as Partial<ModelStore> | null;
-  return typeof v === 'object' && v !== null && !(v instanceof URL) && typeof v.read === 'function' && typeof v.write === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !(v instanceof URL) &&
+    typeof v.read === 'function' &&
+    typeof v.write === 'function'
+  );
 }
 
 /**
@@ -62,7 +77,10 @@ export function resolveStore(target: StoreLike, op = 'saveModel'): ModelStore {
     return resolveStore(target.href, op);
   }
   if (typeof target !== 'string' || target === '') {
-    throw new NablaError(op, `expected a path, a URL or a ModelStore, got ${JSON.stringify(target)}`);
+    throw new NablaError(
+      op,
+      `expected a path, a URL or a ModelStore, got ${JSON.stringify(target)}`,
+    );
   }
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(target)?.[1]?.toLowerCase();
   const rest = target.slice((scheme?.length ?? 0) + 3);
@@ -79,6 +97,10 @@ export function resolveStore(target: StoreLike, op = 'saveModel'): ModelStore {
     case 'https':
       return httpStore(target);
     default:
-      throw new NablaError(op, `unknown scheme '${scheme}://' in ${target} (use a path, file://, localstorage://, indexeddb:// or http(s)://)`);
+      throw new NablaError(
+        op,
+        `unknown scheme '${scheme}://' in ${target} ` +
+          '(use a path, file://, localstorage://, indexeddb:// or http(s)://)',
+      );
   }
 }

@@ -38,19 +38,31 @@ export interface ResolvedTraining {
  * Builds the optimizer and losses a training config names, and checks the metrics' names.
  * Throws one clear error naming what could not be resolved.
  */
-export function resolveTraining(training: TrainingConfig, op: string, source: string): ResolvedTraining {
+export function resolveTraining(
+  training: TrainingConfig,
+  op: string,
+  source: string,
+): ResolvedTraining {
   const fail = (why: string): never => {
-    throw new NablaError(op, `${source}: cannot restore the training config: ${why}; register it (registerLoss, registerMetric, registerOptimizer) or load with { compile: false }`);
+    throw new NablaError(
+      op,
+      `${source}: cannot restore the training config: ${why}; register it ` +
+        '(registerLoss, registerMetric, registerOptimizer) or load with { compile: false }',
+    );
   };
   const lossList = Array.isArray(training.loss) ? training.loss : [training.loss];
-  const metricLists = Array.isArray(training.metrics) ? (training.metrics as ClassConfig[][]) : lossList.map(() => []);
+  const metricLists = Array.isArray(training.metrics)
+    ? (training.metrics as ClassConfig[][])
+    : lossList.map(() => []);
   let optimizer: Optimizer | null = null;
   try {
     optimizer = getOptimizer(training.optimizer);
     const losses = lossList.map((l) => (l === null ? null : getLoss(l as ClassConfig)));
     // Built once here only to check the names; compile builds the real ones with their context.
     for (const list of metricLists) for (const m of list) getMetric(m);
-    const lossWeights = Array.isArray(training.lossWeights) ? (training.lossWeights as number[]) : lossList.map(() => 1);
+    const lossWeights = Array.isArray(training.lossWeights)
+      ? (training.lossWeights as number[])
+      : lossList.map(() => 1);
     return { optimizer, losses, metrics: metricLists, lossWeights };
   } catch (err) {
     optimizer?.dispose();

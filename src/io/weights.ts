@@ -72,7 +72,11 @@ function group<T extends { layer: string }>(list: readonly T[]): Map<string, T[]
  * position, when the names differ but the count and shapes agree: a nested model whose inner
  * layers were named differently). Throws naming the layer and both shapes on any mismatch.
  */
-export function planWeights(model: Model, stored: readonly WeightEntry[], options: MatchOptions = {}): { plan: WeightAssignment[]; report: WeightLoadReport } {
+export function planWeights(
+  model: Model,
+  stored: readonly WeightEntry[],
+  options: MatchOptions = {},
+): { plan: WeightAssignment[]; report: WeightLoadReport } {
   const op = options.op ?? 'loadWeights';
   const where = options.source ? `${options.source}: ` : '';
   const fail = (why: string): never => {
@@ -84,7 +88,11 @@ export function planWeights(model: Model, stored: readonly WeightEntry[], option
   const report: WeightLoadReport = { loaded: [], skippedInModel: [], skippedInFile: [] };
   for (const layer of theirs.keys()) {
     if (mine.has(layer)) continue;
-    if (strict) fail(`the file has weights for layer '${layer}', which the model lacks (model layers with weights: ${[...mine.keys()].join(', ') || 'none'})`);
+    if (strict)
+      fail(
+        `the file has weights for layer '${layer}', which the model lacks ` +
+          `(model layers with weights: ${[...mine.keys()].join(', ') || 'none'})`,
+      );
     report.skippedInFile.push(layer);
   }
   const plan: WeightAssignment[] = [];
@@ -103,7 +111,10 @@ export function planWeights(model: Model, stored: readonly WeightEntry[], option
     targets.forEach((t, i) => {
       const entry = namesAgree ? byName.get(t.name)! : entries[i]!;
       if (!shapesEqual(entry.shape, t.value.shape)) {
-        fail(`weight '${t.name}' has shape ${fmtShape(t.value.shape)} in the model but ${fmtShape(entry.shape)} in the file`);
+        fail(
+          `weight '${t.name}' has shape ${fmtShape(t.value.shape)} in the model ` +
+            `but ${fmtShape(entry.shape)} in the file`,
+        );
       }
       plan.push({ target: t.value, entry });
     });

@@ -22,7 +22,9 @@ export function smallFunctional(seed = 2): Model {
   const a = input({ shape: [3], name: 'a' });
   const b = input({ shape: [2], name: 'b' });
   const joined = concatenate().apply([a, b]);
-  const hidden = pReLU({ name: 'act' }).apply(dense({ units: 6, name: 'mix' }).apply(joined) as never);
+  const hidden = pReLU({ name: 'act' }).apply(
+    dense({ units: 6, name: 'mix' }).apply(joined) as never,
+  );
   const dropped = dropout({ rate: 0.5, name: 'drop' }).apply(hidden as never);
   const classes = dense({ units: 2, activation: 'softmax', name: 'cls' }).apply(dropped as never);
   const value = dense({ units: 1, name: 'reg' }).apply(hidden as never);
