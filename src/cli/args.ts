@@ -199,7 +199,7 @@ export function formatHelp(spec: CommandSpec): string {
   const lines = [
     `Usage: nabla ${spec.name} ${[...usageArgs, '[options]'].join(' ')}`,
     '',
-    spec.summary,
+    ...spec.summary.split('\n').flatMap((line) => wrap(line, HELP_WIDTH)),
     '',
   ];
   const rows: [string, string][] = positionals.map((p) => [`  ${p.name}`, p.description]);
