@@ -2,9 +2,14 @@
 import { readFileBytes } from '../data/files.js';
 import { modelFromJSON, sequential, type Model } from '../models/index.js';
 import type { Layer } from '../nn/layer.js';
-import { dense, flatten, LAYER_CLASSES, reshape } from '../nn/layers/index.js';
-import { conv2D } from '../nn/layers/conv2d.js';
-import { maxPooling2D } from '../nn/layers/max-pooling2d.js';
+import {
+  conv2D,
+  dense,
+  flatten,
+  LAYER_CLASSES,
+  maxPooling2D,
+  reshape,
+} from '../nn/layers/index.js';
 import { UsageError } from './args.js';
 
 /**

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Sequential } from '../models/index.js';
-import { dense } from '../nn/layers/index.js';
-import { tensor, type Tensor } from '../tensor/index.js';
+import { batchNormalization, conv2D, dense, flatten, maxPooling2D } from '../nn/layers/index.js';
+import { oneHot, randomNormal, tensor, type Tensor } from '../tensor/index.js';
 import { decodeContainer } from './format.js';
 import {
   deserializeModel,
@@ -75,6 +75,31 @@ describe('serializeModel / deserializeModel', () => {
     assert.deepEqual(weightValues(copy), weightValues(m));
     assert.deepEqual(data(copy.predict([a, b])), data(m.predict([a, b])));
     assert.deepEqual(copy.metricsNames, m.metricsNames);
+  });
+
+  it('round-trips convolutions and batch normalization, moving statistics included', async () => {
+    const m = new Sequential([
+      conv2D({
+        filters: 2,
+        kernelSize: 3,
+        activation: 'relu',
+        inputShape: [6, 6, 1],
+        name: 'conv',
+      }),
+      batchNormalization({ name: 'norm' }),
+      maxPooling2D({ poolSize: 2 }),
+      flatten(),
+      dense({ units: 2, activation: 'softmax', name: 'out' }),
+    ]);
+    m.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });
+    const x = randomNormal([8, 6, 6, 1], { seed: 4 });
+    const y = oneHot(tensor([0, 1, 0, 1, 1, 0, 0, 1], { dtype: 'int32' }), 2);
+    await m.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0 });
+    const movingMean = m.getLayer('norm').weights.find((w) => w.name === 'moving_mean')!;
+    assert.notDeepEqual(Array.from(movingMean.value.dataSync()), [0, 0]); // training moved it
+    const copy = deserializeModel(serializeModel(m));
+    assert.deepEqual(weightValues(copy), weightValues(m));
+    assert.deepEqual(data(copy.predict(x)), data(m.predict(x)));
   });
 
   it('writes a header that says what the file holds', () => {
