@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Sequential } from '../models/index.js';
-import { batchNormalization, conv2D, dense, flatten, maxPooling2D } from '../nn/layers/index.js';
+import { model, Sequential } from '../models/index.js';
+import type { SymbolicTensor } from '../nn/symbolic.js';
+import {
+  batchNormalization,
+  conv2D,
+  dense,
+  flatten,
+  input,
+  maxPooling2D,
+} from '../nn/layers/index.js';
 import { oneHot, randomNormal, tensor, type Tensor } from '../tensor/index.js';
 import { decodeContainer } from './format.js';
 import {
@@ -100,6 +108,31 @@ describe('serializeModel / deserializeModel', () => {
     const copy = deserializeModel(serializeModel(m));
     assert.deepEqual(weightValues(copy), weightValues(m));
     assert.deepEqual(data(copy.predict(x)), data(m.predict(x)));
+  });
+
+  it('round-trips a model nested in another, naming its weights under it', () => {
+    const encoder = new Sequential({
+      name: 'encoder',
+      layers: [dense({ units: 4, inputShape: [3], name: 'e1' }), dense({ units: 2, name: 'e2' })],
+    });
+    const x = input({ shape: [3] });
+    const y = dense({ units: 2, activation: 'softmax', name: 'head' }).apply(encoder.apply(x));
+    const m = model({ inputs: x, outputs: y as SymbolicTensor });
+    const bytes = serializeModel(m);
+    const names = (decodeContainer(bytes).header as { weights: { name: string }[] }).weights;
+    assert.deepEqual(
+      names.map((w) => w.name),
+      [
+        'encoder/e1/kernel',
+        'encoder/e1/bias',
+        'encoder/e2/kernel',
+        'encoder/e2/bias',
+        'head/kernel',
+        'head/bias',
+      ],
+    );
+    const a = tensor([[1, 2, 3]]);
+    assert.deepEqual(data(deserializeModel(bytes).predict(a)), data(m.predict(a)));
   });
 
   it('writes a header that says what the file holds', () => {
