@@ -28,7 +28,20 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+function run(list, env) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...list], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  return result.status ?? 1;
+}
+
+// Every test on the default backend (wasm where available); then the tensor-level suite, the
+// conformance oracle, once more on the reference backend, so both backends pass the same tests.
+let status = run(files, {});
+const tensorSuite = files.filter((f) => f.startsWith('src/tensor/'));
+if (filter.length === 0 && tensorSuite.length > 0) {
+  console.log('# the tensor suite again on the reference backend (NABLA_BACKEND=cpu)');
+  status = run(tensorSuite, { NABLA_BACKEND: 'cpu' }) || status;
+}
+process.exit(status);

@@ -6,6 +6,7 @@ import type { Backend, BackendBuffer } from '../backend/backend.js';
 import { BYTES_PER_ELEMENT, type DType } from '../core/dtype.js';
 import { NablaError } from '../core/errors.js';
 import { cpuBackend } from '../backends/cpu/cpu-backend.js';
+import { createWasmBackend, isWasmAvailable, type WasmBackend } from '../backends/wasm/index.js';
 
 /** A reference-counted buffer: views (reshape, flatten) share one storage. */
 export class Storage {
@@ -37,8 +38,37 @@ export interface Disposable {
   readonly isDisposed: boolean;
 }
 
-let activeBackend: Backend = cpuBackend;
-const backends = new Map<string, () => Backend>([['cpu', () => cpuBackend]]);
+let wasmInstance: WasmBackend | null = null;
+function wasmBackend(): WasmBackend {
+  if (!wasmInstance) {
+    if (!isWasmAvailable()) {
+      throw new NablaError('setBackend', "the 'wasm' backend needs WebAssembly SIMD and the built kernels (npm run build:wasm)");
+    }
+    wasmInstance = createWasmBackend();
+  }
+  return wasmInstance;
+}
+
+const backends = new Map<string, () => Backend>([
+  ['cpu', () => cpuBackend],
+  ['wasm', wasmBackend],
+]);
+
+/**
+ * The backend used until `setBackend` is called: `$NABLA_BACKEND` if set, otherwise `wasm`
+ * wherever WebAssembly SIMD is available, otherwise the reference `cpu` backend.
+ */
+function defaultBackend(): Backend {
+  const requested = typeof process !== 'undefined' ? process.env?.['NABLA_BACKEND'] : undefined;
+  if (requested) {
+    const factory = backends.get(requested);
+    if (!factory) throw new NablaError('NABLA_BACKEND', `unknown backend '${requested}' (known: cpu, wasm)`);
+    return factory();
+  }
+  return isWasmAvailable() ? wasmBackend() : cpuBackend;
+}
+
+let activeBackend: Backend | null = null;
 const scopes: Set<Disposable>[] = [];
 let gradEnabled = true;
 
@@ -66,18 +96,34 @@ export function setBackend(nameOrBackend: string | Backend): void {
   activeBackend = factory();
 }
 
-/** The name of the backend new tensors are created on. */
+/** The name of the backend new tensors are created on (`'wasm'` or `'cpu'`). */
 export function getBackend(): string {
-  return activeBackend.name;
+  return backend().name;
 }
 
 /** The active backend object. */
 export function backend(): Backend {
+  activeBackend ??= defaultBackend();
   return activeBackend;
 }
 
+/**
+ * Sets how many threads the `wasm` backend's kernels use (default: the number of cores).
+ * Results are bit-identical for any count. No effect on the single-threaded `cpu` backend.
+ */
+export function setThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new NablaError('setThreads', `expects a positive integer, got ${n}`);
+  wasmBackend().setThreads(n);
+}
+
+/** The number of threads the `wasm` backend uses (1 for the `cpu` backend). */
+export function getThreads(): number {
+  const b = backend();
+  return b === wasmInstance ? wasmInstance.threads : 1;
+}
+
 /** Allocates a zeroed storage on the active backend. */
-export function allocStorage(dtype: DType, size: number, on: Backend = activeBackend): Storage {
+export function allocStorage(dtype: DType, size: number, on: Backend = backend()): Storage {
   return new Storage(on, on.alloc(dtype, size));
 }
 
@@ -206,6 +252,6 @@ export function memory(): MemoryInfo {
     numTensors: stats.tensors,
     numBytes: stats.bytes,
     numBuffers: stats.buffers,
-    backend: activeBackend.name,
+    backend: backend().name,
   };
 }

@@ -5,6 +5,8 @@ export {
   backend,
   endScope,
   getBackend,
+  getThreads,
+  setThreads,
   isGradEnabled,
   keep,
   memory,
