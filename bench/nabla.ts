@@ -7,14 +7,15 @@ import * as nb from '../src/index.js';
 import { NotAvailable, type Adapter, type GemmCase, type MlpModel } from './adapter.js';
 import { MLP_SIZES, seededRandom, type MlpWeights } from './fixture.js';
 
-/** What a backend may tell about its threads (the wasm backend does). */
+/** The wasm backend's view of its worker threads (not part of the Backend interface). */
 interface ThreadedBackend {
-  threads?: number;
   threadStats?: () => { threads: number; workerChunks: number };
 }
 
 /** Selects nabla's `wasm` or `cpu` backend and returns an adapter for it. */
 export async function nablaAdapter(backend: 'wasm' | 'cpu'): Promise<Adapter> {
+  // Asking for the default creates it, so only the wasm job (whose default it should be) asks.
+  const defaultNote = backend === 'wasm' ? `default backend ${nb.getBackend()}; ` : '';
   try {
     nb.setBackend(backend);
   } catch (err) {
@@ -25,14 +26,11 @@ export async function nablaAdapter(backend: 'wasm' | 'cpu'): Promise<Adapter> {
     throw new NotAvailable(`nb.getBackend() is '${active}' after setBackend('${backend}')`);
   }
   await waitForWorkers();
-  const describe = (): string => {
-    const threads = (nb.backend() as ThreadedBackend).threads;
-    const name = `nb.getBackend() = ${nb.getBackend()}`;
-    return threads === undefined ? name : `${name}, ${threads} thread(s)`;
-  };
+  const threads = backend === 'wasm' ? `, ${nb.getThreads()} thread(s)` : '';
+  const info = `${defaultNote}nb.getBackend() = ${nb.getBackend()}${threads}`;
   return {
     id: backend === 'wasm' ? 'nabla-wasm' : 'nabla-cpu',
-    describe,
+    describe: () => info,
     gemm: async (n) => nablaGemm(n),
     mlp: async (weights) => nablaMlp(weights),
   };

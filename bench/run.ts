@@ -134,8 +134,11 @@ function progress(m: Measurement): string {
 
 const options = parseArgs(process.argv.slice(2));
 const machine = machineInfo();
+/** Environment variables that change what runs, shown as part of the command. */
+const RELEVANT_ENV = ['NABLA_BACKEND', 'BENCH_PYTHON', 'LD_LIBRARY_PATH', 'NABLA_DATA'];
+const envPrefix = RELEVANT_ENV.filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `);
 const extra = process.argv.slice(2).join(' ');
-const command = extra === '' ? 'npm run bench' : `npm run bench -- ${extra}`;
+const command = envPrefix.join('') + (extra === '' ? 'npm run bench' : `npm run bench -- ${extra}`);
 process.stderr.write(
   `${command}: ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, ` +
     `load ${machine.loadStart.join(' ')}\n`,

@@ -34,8 +34,12 @@ def blas_library():
 
 def describe():
     blas = blas_library()
-    kind = 'OpenBLAS' if 'openblas' in blas.lower() else (
-        'reference BLAS (netlib, unoptimised)' if '/blas/' in blas else blas)
+    if 'openblas' in blas.lower():
+        kind = f'OpenBLAS ({blas})'
+    elif '/blas/' in blas:
+        kind = f'reference BLAS (netlib, unoptimised: {blas})'
+    else:
+        kind = blas
     return (f'torch {torch.__version__}, {torch.get_num_threads()} thread(s), '
             f'OPENBLAS_NUM_THREADS={os.environ.get("OPENBLAS_NUM_THREADS", "unset")}, '
             f'BLAS: {kind}')
