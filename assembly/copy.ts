@@ -122,7 +122,10 @@ export function gatherRows(
   axisSize: i32,
   rowBytes: i32,
 ): void {
-  const es = (rowBytes & 7) == 0 ? 8 : (rowBytes & 3) == 0 ? 4 : 1;
+  // The widest element size that divides the row, for the plain-load path of short rows.
+  let es = 1;
+  if ((rowBytes & 3) == 0) es = 4;
+  if ((rowBytes & 7) == 0) es = 8;
   const n = rowBytes / es;
   for (let u = lo; u < hi; u++) {
     const o = u / count;

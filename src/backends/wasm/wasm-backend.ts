@@ -142,7 +142,7 @@ export class WasmBackend implements Backend {
     if (n === 0) return;
     const [sa, sb] = merged.strides as [number[], number[]];
     const big = split(n, PARALLEL_CHEAP_ELEMENTS);
-    const flatMode = rank === 0 ? 0 : rank === 1 ? flatBroadcastMode(sa[0]!, sb[0]!) : -1;
+    const flatMode = rank === 0 ? 0 : flatBroadcastMode(sa, sb);
     if (flatMode >= 0) {
       const args = [code, addressOf(a), addressOf(b), addressOf(out), flatMode];
       this.rt.exec('binaryFlatF32', n, big, 16, args);
@@ -209,9 +209,7 @@ export class WasmBackend implements Backend {
     if (batch * m * n === 0) return;
     const [pa, pb, po] = [addressOf(a), addressOf(b), addressOf(out)];
     const units = writeGemmParams(this.rt.params(), pa, pb, po, spec);
-    const flops = 2 * batch * m * n * k;
-    const chunks = flops >= MANY_CHUNK_FLOPS ? CHUNKS : flops >= PARALLEL_FLOPS ? 1 : 0;
-    this.rt.exec('gemm', units, chunks, 1, [this.rt.paramsPtr]);
+    this.rt.exec('gemm', units, gemmChunks(2 * batch * m * n * k), 1, [this.rt.paramsPtr]);
   }
 
   copy(
@@ -353,11 +351,21 @@ export class WasmBackend implements Backend {
   }
 }
 
-/** Mode of the flat binary kernel for 1-D strides, or -1 when it needs the row kernel. */
-function flatBroadcastMode(sa: number, sb: number): number {
-  if (sa === 1 && sb === 1) return 0;
-  if (sa === 0 && sb === 1) return 1;
-  if (sa === 1 && sb === 0) return 2;
+/** Chunks per thread for a GEMM of `flops`. */
+function gemmChunks(flops: number): number {
+  if (flops >= MANY_CHUNK_FLOPS) return CHUNKS;
+  return flops >= PARALLEL_FLOPS ? 1 : 0;
+}
+
+/**
+ * Mode of the flat binary kernel for merged strides (0 same shape, 1 scalar `a`, 2 scalar `b`),
+ * or -1 when the layout needs the row kernel.
+ */
+function flatBroadcastMode(sa: readonly number[], sb: readonly number[]): number {
+  if (sa.length !== 1) return -1;
+  if (sa[0] === 1 && sb[0] === 1) return 0;
+  if (sa[0] === 0 && sb[0] === 1) return 1;
+  if (sa[0] === 1 && sb[0] === 0) return 2;
   return -1;
 }
 
