@@ -135,7 +135,13 @@ function progress(m: Measurement): string {
 const options = parseArgs(process.argv.slice(2));
 const machine = machineInfo();
 /** Environment variables that change what runs, shown as part of the command. */
-const RELEVANT_ENV = ['NABLA_BACKEND', 'BENCH_PYTHON', 'LD_LIBRARY_PATH', 'NABLA_DATA'];
+const RELEVANT_ENV = [
+  'NABLA_BACKEND',
+  'BENCH_PYTHON',
+  'BENCH_TORCH_THREADS',
+  'LD_LIBRARY_PATH',
+  'NABLA_DATA',
+];
 const envPrefix = RELEVANT_ENV.filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `);
 const extra = process.argv.slice(2).join(' ');
 const command = envPrefix.join('') + (extra === '' ? 'npm run bench' : `npm run bench -- ${extra}`);

@@ -1,7 +1,8 @@
 /**
  * PyTorch, when `/usr/bin/python3 -c "import torch"` works (Debian's python3-torch): runs
  * `torch_bench.py` with `OPENBLAS_NUM_THREADS=1`, so that OpenBLAS's thread pool and PyTorch's
- * own do not fight over the cores. `BENCH_PYTHON` picks another interpreter.
+ * own do not fight over the cores. `BENCH_PYTHON` picks another interpreter and
+ * `BENCH_TORCH_THREADS` PyTorch's intra-op threads (default 1; see torch_bench.py).
  */
 import { spawnSync } from 'node:child_process';
 
