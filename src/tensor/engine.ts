@@ -36,6 +36,11 @@ const stats = { tensors: 0, bytes: 0, buffers: 0 };
 export interface Disposable {
   dispose(): void;
   readonly isDisposed: boolean;
+  /**
+   * Called when no open scope owns it any more (created outside every scope, kept, or returned
+   * from the outermost scope): from then on only `dispose()` or the finalizer frees it.
+   */
+  unscoped?(): void;
 }
 
 let wasmInstance: WasmBackend | null = null;
@@ -127,11 +132,27 @@ export function allocStorage(dtype: DType, size: number, on: Backend = backend()
   return new Storage(on, on.alloc(dtype, size));
 }
 
-/** Called by every new tensor: counts it and puts it in the innermost scope. */
-export function track(t: Disposable): void {
+/**
+ * Called by every new tensor: counts it and puts it in the innermost scope. Returns false when
+ * no scope owns it (the caller then arms its finalizer at once).
+ */
+export function track(t: Disposable): boolean {
   stats.tensors++;
   const scope = scopes[scopes.length - 1];
-  if (scope) scope.add(t);
+  if (!scope) return false;
+  scope.add(t);
+  return true;
+}
+
+/** Hands `t`, which left its last scope alive, over to `dispose()` and the finalizer. */
+function release(t: Disposable): void {
+  if (!t.isDisposed) t.unscoped?.();
+}
+
+/** Moves a kept tensor to the enclosing scope, or releases it when there is none. */
+function handOver(t: Disposable, outer: Set<Disposable> | undefined): void {
+  if (outer) outer.add(t);
+  else release(t);
 }
 
 /** Called when a tensor is disposed. */
@@ -144,6 +165,7 @@ export function untrackDisposed(t: Disposable): void {
 /** Removes a tensor from every open scope so that `tidy` will not dispose it. */
 export function keep<T extends Disposable>(t: T): T {
   for (const scope of scopes) scope.delete(t);
+  release(t);
   return t;
 }
 
@@ -175,21 +197,24 @@ export function tidy<T>(fn: () => T): T {
   let result: T;
   try {
     result = fn();
-  } finally {
+  } catch (error) {
+    // What the failed scope created is neither returned nor disposed: as before deferred
+    // finalizer registration, it is left to the finalizer (or to the enclosing scope).
     scopes.pop();
+    for (const t of scope) handOver(t, scopes[scopes.length - 1]);
+    throw error;
   }
+  scopes.pop();
   if (result instanceof Promise) {
+    for (const t of scope) handOver(t, scopes[scopes.length - 1]);
     throw new NablaError('tidy', 'the function returned a Promise; tidy cannot span an await');
   }
   const kept = new Set<unknown>();
   collect(result, kept);
   const outer = scopes[scopes.length - 1];
   for (const t of scope) {
-    if (kept.has(t)) {
-      if (outer) outer.add(t);
-    } else if (!t.isDisposed) {
-      t.dispose();
-    }
+    if (kept.has(t)) handOver(t, outer);
+    else if (!t.isDisposed) t.dispose();
   }
   return result;
 }
@@ -206,7 +231,7 @@ export function endScope(keepTensors: readonly Disposable[] = []): void {
   const kept = new Set<Disposable>(keepTensors);
   const outer = scopes[scopes.length - 1];
   for (const t of scope) {
-    if (kept.has(t)) outer?.add(t);
+    if (kept.has(t)) handOver(t, outer);
     else if (!t.isDisposed) t.dispose();
   }
 }

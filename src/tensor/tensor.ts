@@ -21,7 +21,9 @@ export interface GradNode {
   readonly backward: BackwardFn;
 }
 
-// A safety net only: dispose() and tidy() are the real mechanisms.
+// A safety net only: dispose() and tidy() are the real mechanisms. A tensor is registered only
+// once no scope owns it (registering costs about a microsecond, as much as a small kernel, and
+// most tensors of a training step die in their scope).
 const finalizer = new FinalizationRegistry<Storage>((storage) => {
   untrackDisposed(FINALIZED);
   storage.release();
@@ -55,6 +57,7 @@ export class Tensor {
   /** An optional name, shown by `toString()` and used by layers for their weights. */
   name: string | undefined;
   private disposed = false;
+  private finalizable = false;
 
   /** @internal Use `tensor()`, `zeros()` and the ops to create tensors. */
   constructor(storage: Storage, shape: Shape, dtype: DType, requiresGrad = false) {
@@ -66,8 +69,14 @@ export class Tensor {
       throw new NablaError('requiresGrad', `only float tensors can require gradients, got ${dtype}`);
     }
     this.requiresGrad = requiresGrad;
-    track(this);
-    finalizer.register(this, storage, this);
+    if (!track(this)) this.unscoped();
+  }
+
+  /** @internal Arms the finalizer: called when no scope owns the tensor any more. */
+  unscoped(): void {
+    if (this.finalizable || this.disposed) return;
+    this.finalizable = true;
+    finalizer.register(this, this.storage, this);
   }
 
   /** Number of dimensions. */
@@ -94,7 +103,7 @@ export class Tensor {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    finalizer.unregister(this);
+    if (this.finalizable) finalizer.unregister(this);
     untrackDisposed(this);
     this.storage.release();
     this.node = null;
