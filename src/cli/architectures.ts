@@ -12,25 +12,38 @@ import {
 } from '../nn/layers/index.js';
 import { UsageError } from './args.js';
 
+/** The article's hidden layers: dense 64 relu, then dense 128 relu. */
+export const ARTICLE_HIDDEN: readonly number[] = [64, 128];
+
 /**
- * The article's network: dense 64 relu → dense 128 relu → dense `numClasses` softmax, with a
- * flatten first when samples are not vectors (28×28 images).
+ * A multi-layer perceptron: one dense relu layer per entry of `hidden` (default the article's
+ * 64 → 128), then dense `numClasses` softmax; a flatten comes first when samples are not vectors
+ * (28×28 images).
  */
-export function mlp(sampleShape: readonly number[], numClasses: number): Model {
+export function mlp(
+  sampleShape: readonly number[],
+  numClasses: number,
+  hidden: readonly number[] = ARTICLE_HIDDEN,
+): Model {
   const layers: Layer[] = [];
-  if (sampleShape.length === 1) {
-    layers.push(dense({ units: 64, activation: 'relu', inputShape: [...sampleShape] }));
-  } else {
-    layers.push(
-      flatten({ inputShape: [...sampleShape] }),
-      dense({ units: 64, activation: 'relu' }),
+  // The first dense layer takes vectors directly; other samples are flattened first.
+  const vector = sampleShape.length === 1;
+  if (!vector) layers.push(flatten({ inputShape: [...sampleShape] }));
+  const first = (i: number) => (vector && i === 0 ? { inputShape: [...sampleShape] } : {});
+  hidden.forEach((units, i) => layers.push(dense({ units, activation: 'relu', ...first(i) })));
+  layers.push(dense({ units: numClasses, activation: 'softmax', ...first(hidden.length) }));
+  return sequential(layers);
+}
+
+/** Parses `--hidden 64,128` into layer widths. */
+export function parseHidden(value: string): number[] {
+  const widths = value.split(',').map((w) => Number(w.trim()));
+  if (value.trim() === '' || widths.some((w) => !Number.isInteger(w) || w < 1)) {
+    throw new UsageError(
+      `--hidden must be layer widths separated by commas, e.g. 64,128; got '${value}'`,
     );
   }
-  layers.push(
-    dense({ units: 128, activation: 'relu' }),
-    dense({ units: numClasses, activation: 'softmax' }),
-  );
-  return sequential(layers);
+  return widths;
 }
 
 /** The side of a square image a sample shape describes (`[28, 28]`, `[28, 28, 1]`, `[784]`). */
@@ -116,9 +129,10 @@ export async function buildModel(
   value: string,
   sampleShape: readonly number[],
   numClasses: number,
+  hidden: readonly number[] = ARTICLE_HIDDEN,
 ): Promise<Model> {
   checkModelName(value);
-  if (value === 'mlp') return mlp(sampleShape, numClasses);
+  if (value === 'mlp') return mlp(sampleShape, numClasses, hidden);
   if (value === 'cnn') return cnn(sampleShape, numClasses);
   return modelFromFile(value);
 }

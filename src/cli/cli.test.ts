@@ -255,6 +255,12 @@ describe('nabla errors', { concurrency: true }, () => {
     ],
     ['predict without --input', ['predict', 'x.nabla'], /--input FILE is required/, 2],
     [
+      'bad hidden widths',
+      ['train', '--hidden', '64,,128'],
+      /--hidden must be layer widths separated by commas, e\.g\. 64,128; got '64,,128'/,
+      2,
+    ],
+    [
       'a CNN for vectors',
       ['train', '--data', 'csv:bars.csv', '--model', 'cnn'],
       /--model cnn needs square grey images of at least 10×10 pixels/,

@@ -17,6 +17,8 @@ import { classify, formatBytes, formatConfusion } from './report.js';
 export interface TrainRunOptions {
   data: string;
   model: string;
+  /** Hidden widths of `mlp`. */
+  hidden?: readonly number[];
   epochs: number;
   batchSize: number;
   learningRate: number;
@@ -48,7 +50,7 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
     `data: ${o.data}: ${count(train.x.shape[0]!)} training and ${count(test.x.shape[0]!)} ` +
       `test samples of shape ${shape}, ${numClasses} classes`,
   );
-  const model: Model = await buildModel(o.model, metadata.sampleShape, numClasses);
+  const model: Model = await buildModel(o.model, metadata.sampleShape, numClasses, o.hidden);
   if (!model.built) model.build([null, ...metadata.sampleShape]);
   checkFits(model, metadata.sampleShape, numClasses, `--data ${o.data}`);
   say(

@@ -1,5 +1,6 @@
 /** `nabla train`: trains a model on a dataset and saves it. */
 import type { CommandSpec, ParsedArgs } from './args.js';
+import { parseHidden } from './architectures.js';
 import { trainRun } from './train-run.js';
 
 export const trainSpec: CommandSpec = {
@@ -24,8 +25,15 @@ export const trainSpec: CommandSpec = {
       valueName: 'MODEL',
       default: 'mlp',
       description:
-        'mlp (dense 64 → 128 → classes), cnn (2 conv + pool blocks, 28×28 images) ' +
-        'or a model config .json',
+        'mlp (dense relu layers, see --hidden, then softmax), cnn (2 conv + pool blocks, ' +
+        'for 28×28 images) or a model config .json',
+    },
+    {
+      name: 'hidden',
+      type: 'string',
+      valueName: 'WIDTHS',
+      default: '64,128',
+      description: "mlp only: the hidden layers' widths (the article's 64,128)",
     },
     {
       name: 'epochs',
@@ -47,7 +55,7 @@ export const trainSpec: CommandSpec = {
       type: 'number',
       min: 0,
       max: 0.9,
-      default: 0.1,
+      default: 0,
       description: 'share of the training data held out to report validation metrics',
     },
     {
@@ -84,6 +92,7 @@ export const trainSpec: CommandSpec = {
   epilog: [
     'Examples:',
     '  nabla train --data fashion-mnist --model mlp --epochs 5 --out runs/mlp',
+    '  nabla train --data fashion-mnist --model mlp --hidden 256,128 --validation-split 0.1',
     '  nabla train --data csv:iris.csv:species --epochs 50 --out runs/iris',
     'CSV files: numeric or text columns; text is coded as categories. Features are standardised',
     "with the training rows' statistics, which the model file keeps for evaluate and predict.",
@@ -95,6 +104,7 @@ export async function train(args: ParsedArgs): Promise<void> {
   await trainRun({
     data: o['data'] as string,
     model: o['model'] as string,
+    hidden: parseHidden(o['hidden'] as string),
     epochs: o['epochs'] as number,
     batchSize: o['batchSize'] as number,
     learningRate: o['learningRate'] as number,
