@@ -8,3 +8,4 @@ export { reduceF32, argReduceF32, softmaxF32 } from './reduce';
 export { adamF32, sgdF32 } from './optim';
 export { zeroBytes, fill32, fill64, copyRows, gatherRows, scatterAddF32 } from './copy';
 export { im2col32, col2imF32 } from './patches';
+export { biasActF32, biasActGradF32, softmaxGradF32 } from './dense';

@@ -61,6 +61,9 @@ export const BOOL_RESULT_OPS: ReadonlySet<BinaryOp> = new Set<BinaryOp>([
   'logicalXor',
 ]);
 
+/** Activations the fused dense epilogue (`biasActivation`) knows. */
+export type FusedActivation = 'linear' | 'relu';
+
 /** Reductions over the middle axis of an `[outer, size, inner]` layout. */
 export type ReduceOp = 'sum' | 'max' | 'min' | 'prod';
 
@@ -220,6 +223,39 @@ export interface Backend {
   // Optional fused fast paths. The tensor level uses them when present and otherwise composes
   // primitives; tests check each against the composite.
 
+  /**
+   * Dense-layer epilogue: `out = act(x + bias)` with `x`, `out` `[rows, cols]` (they may be the
+   * same buffer) and `bias` `[cols]`; `relu` is `x > 0 ? x : 0`.
+   */
+  biasActivation?(
+    x: BackendBuffer,
+    bias: BackendBuffer,
+    rows: number,
+    cols: number,
+    activation: FusedActivation,
+    out: BackendBuffer,
+  ): void;
+  /**
+   * The backward of `biasActivation` from its output `y`: `dz = g ⊙ act'(y)` (for `relu`,
+   * `g · (y > 0)`; `dz` is null and unwritten for `linear`) and `dbias = Σ_rows dz` when given.
+   */
+  biasActivationGrad?(
+    g: BackendBuffer,
+    y: BackendBuffer,
+    rows: number,
+    cols: number,
+    activation: FusedActivation,
+    dz: BackendBuffer | null,
+    dbias: BackendBuffer | null,
+  ): void;
+  /** The softmax backward from its output `y`: `dx = y ⊙ (g − Σ_cols g ⊙ y)` over `[rows, cols]`. */
+  softmaxGrad?(
+    g: BackendBuffer,
+    y: BackendBuffer,
+    rows: number,
+    cols: number,
+    dx: BackendBuffer,
+  ): void;
   /** Row-wise softmax (or log-softmax) of `x` seen as `[rows, cols]`. */
   softmax?(x: BackendBuffer, rows: number, cols: number, log: boolean, out: BackendBuffer): void;
   /**

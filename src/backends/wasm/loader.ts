@@ -23,6 +23,9 @@ export interface WasmExports {
   scatterAddF32(...args: number[]): void;
   im2col32(lo: number, hi: number, scratch: number, params: number): void;
   col2imF32(lo: number, hi: number, scratch: number, params: number): void;
+  biasActF32(...args: number[]): void;
+  biasActGradF32(...args: number[]): void;
+  softmaxGradF32(...args: number[]): void;
 }
 
 /** Names of the kernels that can run on worker threads, in dispatch-id order. */
@@ -41,6 +44,8 @@ export const PARALLEL_KERNELS = [
   'scatterAddF32',
   'im2col32',
   'col2imF32',
+  'biasActF32',
+  'softmaxGradF32',
 ] as const;
 
 /** One of `PARALLEL_KERNELS`. */

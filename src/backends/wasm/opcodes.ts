@@ -1,4 +1,4 @@
-import type { BinaryOp, ReduceOp, UnaryOp } from '../../backend/backend.js';
+import type { BinaryOp, FusedActivation, ReduceOp, UnaryOp } from '../../backend/backend.js';
 
 // Op codes of the wasm kernels; the numbering mirrors the constants in assembly/unary.ts,
 // assembly/binary.ts and assembly/reduce.ts. Ops missing here run on the reference kernels.
@@ -48,3 +48,6 @@ export const CHEAP_UNARY: ReadonlySet<UnaryOp> = new Set<UnaryOp>([
   'ceil',
   'round',
 ]);
+
+/** Activations of the fused dense epilogue (assembly/dense.ts). */
+export const ACTIVATION_CODES: Record<FusedActivation, number> = { linear: 0, relu: 1 };

@@ -4,12 +4,14 @@ import type {
   Backend,
   BackendBuffer,
   BinaryOp,
+  FusedActivation,
   MatmulSpec,
   PatchSpec,
   ReduceOp,
   UnaryOp,
 } from '../../backend/backend.js';
 import * as ref from '../cpu/kernels.js';
+import * as denseRef from '../cpu/dense-kernels.js';
 import type { MemoryStats } from './heap.js';
 import { mergeDims } from './layout.js';
 import {
@@ -20,7 +22,13 @@ import {
   writeGemmParams,
   writePatchParams,
 } from './kernel-params.js';
-import { BINARY_CODES, CHEAP_UNARY, REDUCE_CODES, UNARY_CODES } from './opcodes.js';
+import {
+  ACTIVATION_CODES,
+  BINARY_CODES,
+  CHEAP_UNARY,
+  REDUCE_CODES,
+  UNARY_CODES,
+} from './opcodes.js';
 import { addressOf, type WasmBuffer } from './wasm-buffer.js';
 import { WasmRuntime, type WasmThreadOptions } from './wasm-runtime.js';
 
@@ -301,6 +309,60 @@ export class WasmBackend implements Backend {
     }
     const args = [addressOf(x), addressOf(out), cols, log ? 1 : 0];
     this.rt.exec('softmaxF32', rows, split(rows * cols, PARALLEL_ELEMENTS / 2), 1, args);
+  }
+
+  biasActivation(
+    x: BackendBuffer,
+    bias: BackendBuffer,
+    rows: number,
+    cols: number,
+    activation: FusedActivation,
+    out: BackendBuffer,
+  ): void {
+    if (x.dtype !== 'float32' || bias.dtype !== 'float32' || out.dtype !== 'float32') {
+      const [vx, vb, vo] = [this.view(x), this.view(bias), this.view(out)];
+      denseRef.biasActivation(vx, vb, rows, cols, activation, vo);
+      return;
+    }
+    const code = ACTIVATION_CODES[activation];
+    const args = [addressOf(x), addressOf(bias), addressOf(out), cols, code];
+    this.rt.exec('biasActF32', rows, split(rows * cols, PARALLEL_CHEAP_ELEMENTS), 1, args);
+  }
+
+  biasActivationGrad(
+    g: BackendBuffer,
+    y: BackendBuffer,
+    rows: number,
+    cols: number,
+    activation: FusedActivation,
+    dz: BackendBuffer | null,
+    dbias: BackendBuffer | null,
+  ): void {
+    const buffers = [g, y, dz, dbias];
+    if (buffers.some((b) => b !== null && b.dtype !== 'float32')) {
+      const view = (b: BackendBuffer | null) => (b === null ? null : this.view(b));
+      const [vg, vy] = [this.view(g), this.view(y)];
+      denseRef.biasActivationGrad(vg, vy, rows, cols, activation, view(dz), view(dbias));
+      return;
+    }
+    const at = (b: BackendBuffer | null) => (b === null ? 0 : addressOf(b));
+    const code = ACTIVATION_CODES[activation];
+    this.rt.wasm.biasActGradF32(addressOf(g), addressOf(y), at(dz), at(dbias), rows, cols, code);
+  }
+
+  softmaxGrad(
+    g: BackendBuffer,
+    y: BackendBuffer,
+    rows: number,
+    cols: number,
+    dx: BackendBuffer,
+  ): void {
+    if (g.dtype !== 'float32' || y.dtype !== 'float32' || dx.dtype !== 'float32') {
+      denseRef.softmaxGrad(this.view(g), this.view(y), rows, cols, this.view(dx));
+      return;
+    }
+    const args = [addressOf(g), addressOf(y), addressOf(dx), cols];
+    this.rt.exec('softmaxGradF32', rows, split(rows * cols, PARALLEL_ELEMENTS / 2), 1, args);
   }
 
   adamUpdate(

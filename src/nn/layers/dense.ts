@@ -1,5 +1,5 @@
 import { NablaError, fmtShape } from '../../core/errors.js';
-import { matmul, type Tensor } from '../../tensor/index.js';
+import { denseForward, matmul, type Tensor } from '../../tensor/index.js';
 import {
   activationName,
   getActivation,
@@ -69,6 +69,8 @@ export class Dense extends Layer {
   readonly biasConstraint: Constraint | null;
   private readonly activation: ActivationName | ActivationFn | undefined;
   private readonly activationFn: ActivationFn;
+  /** The activation when the fused dense op applies it itself (linear or ReLU), else null. */
+  private readonly fusedActivation: 'linear' | 'relu' | null;
   kernel: Tensor | null = null;
   bias: Tensor | null = null;
 
@@ -81,6 +83,8 @@ export class Dense extends Layer {
     this.useBias = config.useBias ?? true;
     this.activation = config.activation;
     this.activationFn = getActivation(config.activation);
+    const name = typeof config.activation === 'function' ? null : activationName(config.activation);
+    this.fusedActivation = name === 'relu' || name === 'linear' ? name : null;
     this.kernelInitializer = getInitializer(config.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(config.biasInitializer ?? 'zeros');
     this.kernelRegularizer = getRegularizer(config.kernelRegularizer);
@@ -133,8 +137,13 @@ export class Dense extends Layer {
 
   call(inputs: Tensors): Tensor {
     const x = inputs as Tensor;
-    const linear = matmul(x, this.kernel!);
-    return this.activationFn(this.bias ? linear.add(this.bias) : linear);
+    if (!this.bias || x.rank < 2) {
+      const linear = matmul(x, this.kernel!);
+      return this.activationFn(this.bias ? linear.add(this.bias) : linear);
+    }
+    // One fused op for the bias and a linear or ReLU activation; others are applied after it.
+    if (this.fusedActivation) return denseForward(x, this.kernel!, this.bias, this.fusedActivation);
+    return this.activationFn(denseForward(x, this.kernel!, this.bias, 'linear'));
   }
 
   override computeOutputShape(inputShape: ShapeOrShapes): LayerShape {

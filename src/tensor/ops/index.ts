@@ -6,6 +6,7 @@ export * from './binary.js';
 export * from './cast.js';
 export * from './conv.js';
 export * from './creation.js';
+export * from './dense.js';
 export * from './format.js';
 export * from './matmul.js';
 export * from './patches.js';

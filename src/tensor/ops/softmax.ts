@@ -40,7 +40,15 @@ function softmaxAlong(op: 'softmax' | 'logSoftmax', x: Tensor, axis: number): Te
       // d/dx log softmax: g − softmax · Σg
       return [sub(g, mul(exp(out), sum(g, -1, true)))];
     }
-    // d/dx softmax: y ⊙ (g − Σ g⊙y)
+    // d/dx softmax: y ⊙ (g − Σ g⊙y), one fused pass where the backend has it.
+    const b = out.backend;
+    if (b.softmaxGrad && g.backend === b && g.dtype === out.dtype) {
+      const dx = empty(out.shape, out.dtype, b);
+      const cols = out.shape[out.rank - 1] ?? 1;
+      const rows = cols === 0 ? 0 : out.size / cols;
+      b.softmaxGrad(g.storage.buffer, out.storage.buffer, rows, cols, dx.storage.buffer);
+      return [dx];
+    }
     return [mul(out, sub(g, sum(mul(g, out), -1, true)))];
   });
 }
