@@ -5,7 +5,7 @@
  * stdout (progress goes to stderr) and writes the JSON to `bench/out/`. See BENCHMARKS.md.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRAMEWORK_LABELS, type FrameworkId } from './adapter.js';
@@ -171,6 +171,8 @@ for (const workload of ALL_WORKLOADS.filter((w) => options.only.includes(w))) {
   }
 }
 machine.loadEnd = currentLoad();
+// The fixture (weights, orders, job files) is regenerated on every run.
+rmSync(fixtureDir, { recursive: true, force: true });
 
 const report: BenchReport = { command, machine, options: { ...options }, measurements };
 const markdown = renderReport(report);
