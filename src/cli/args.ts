@@ -119,8 +119,9 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       positionals.push(word);
       continue;
     }
-    if (!word.startsWith('--'))
+    if (!word.startsWith('--')) {
       throw new UsageError(`${command}: unknown option ${word} (see nabla ${command} --help)`);
+    }
     const eq = word.indexOf('=');
     let name = eq < 0 ? word.slice(2) : word.slice(2, eq);
     let inline = eq < 0 ? undefined : word.slice(eq + 1);
@@ -135,8 +136,9 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       option = byName.get(name);
       inline = 'false';
     }
-    if (!option)
+    if (!option) {
       throw new UsageError(`${command}: unknown option --${name} (see nabla ${command} --help)`);
+    }
     if (inline === undefined) {
       if (option.type === 'boolean') inline = 'true';
       else {
@@ -151,8 +153,9 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
     options[camel(name)] = convert(option, inline, command);
   }
   for (const o of spec.options) {
-    if (options[camel(o.name)] === undefined && o.default !== undefined)
+    if (options[camel(o.name)] === undefined && o.default !== undefined) {
       options[camel(o.name)] = o.default;
+    }
   }
   if (!help) checkPositionals(spec, positionals, command);
   return { help, positionals, options };

@@ -46,8 +46,9 @@ export function modelSampleShape(model: Model): (number | null)[] {
 /** Number of classes: the last dimension of the model's (first) output. */
 export function modelClasses(model: Model): number {
   const units = model.outputs[0]!.shape.at(-1);
-  if (typeof units !== 'number')
+  if (typeof units !== 'number') {
     throw new UsageError("the model's output has no fixed number of classes");
+  }
   return units;
 }
 

@@ -54,8 +54,9 @@ export function parseDataSpec(value: string): DataSpec {
     const at = rest.lastIndexOf(':');
     const hasLabel = at > 1 && !/[\\/]/.test(rest.slice(at + 1));
     const file = hasLabel ? rest.slice(0, at) : rest;
-    if (file === '')
+    if (file === '') {
       throw new UsageError('--data csv: needs a file, e.g. --data csv:iris.csv:species');
+    }
     return hasLabel ? { kind: 'csv', file, label: rest.slice(at + 1) } : { kind: 'csv', file };
   }
   throw new UsageError(
@@ -149,8 +150,9 @@ export async function loadData(
   options: { testSplit?: number; known?: DataMetadata } = {},
 ): Promise<LoadedData> {
   const spec = parseDataSpec(value);
-  if (spec.kind === 'csv')
+  if (spec.kind === 'csv') {
     return loadCsv(spec, options.testSplit ?? options.known?.testSplit ?? 0.2, options.known);
+  }
   const loader = spec.kind === 'digits' ? digits : spec.kind === 'mnist' ? mnist : fashionMnist;
   const { train, test } = await loader();
   const sampleShape = train.x.shape.slice(1);

@@ -45,16 +45,18 @@ export async function evaluate(args: ParsedArgs): Promise<void> {
   const path = args.positionals[0]!;
   const { model, metadata } = await loadModelFile(path);
   const spec = (o['data'] as string | undefined) ?? metadata.data;
-  if (spec === undefined)
+  if (spec === undefined) {
     throw new UsageError(`${path} does not say what it was trained on: give --data`);
+  }
   // A CSV is coded and scaled as it was for training, whichever file it is.
   const known = metadata.data !== undefined ? (metadata as DataMetadata) : undefined;
   const data = await loadData(spec, { testSplit: o['testSplit'] as number | undefined, known });
   checkFits(model, data.metadata.sampleShape, data.numClasses, `--data ${spec}`);
   const part = o['split'] === 'train' ? data.train : data.test;
   const k = modelClasses(model);
-  if (!model.optimizer)
+  if (!model.optimizer) {
     model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  }
   const batchSize = o['batchSize'] as number;
   const values = await model.evaluate(part.x, oneHotLabels(part.y, k), { batchSize, verbose: 0 });
   say(`${path} on ${count(part.x.shape[0]!)} ${o['split']} samples of ${spec}:`);

@@ -77,10 +77,10 @@ async function readRows(
     );
   }
   let x = tensor(table.x, [rows, ...sampleShape]);
-  if (meta.scaler)
-    x = scalerFromJSON(meta.scaler)
-      .transform(x.reshape([rows, wanted]))
-      .reshape([rows, ...sampleShape]);
+  if (meta.scaler) {
+    const flat = scalerFromJSON(meta.scaler).transform(x.reshape([rows, wanted]));
+    x = flat.reshape([rows, ...sampleShape]);
+  }
   return { x, names: Array.from({ length: rows }, (_, i) => `${file}:${i + 1}`) };
 }
 

@@ -72,8 +72,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await command.run(args);
     return 0;
   } catch (err) {
-    if (process.env['NABLA_DEBUG'] === '1' && err instanceof Error)
+    if (process.env['NABLA_DEBUG'] === '1' && err instanceof Error) {
       process.stderr.write(`${err.stack}\n`);
+    }
     const internal =
       !(err instanceof UsageError) && !(err instanceof Error && err.name === 'NablaError');
     const hint =

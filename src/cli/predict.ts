@@ -30,12 +30,14 @@ export const predictSpec: CommandSpec = {
 export async function predict(args: ParsedArgs): Promise<void> {
   const path = args.positionals[0]!;
   const file = args.options['input'] as string | undefined;
-  if (file === undefined)
+  if (file === undefined) {
     throw new UsageError('nabla predict: --input FILE is required (see nabla predict --help)');
+  }
   const { model, metadata } = await loadModelFile(path, false);
   const shape = modelSampleShape(model);
-  if (shape.some((d) => d === null))
+  if (shape.some((d) => d === null)) {
     throw new UsageError(`the model's input shape [${shape.join(', ')}] has unknown sizes`);
+  }
   const input = await readPredictInput(file, shape as number[], metadata);
   const probabilities = model.predict(input.x, {
     batchSize: args.options['batchSize'] as number,

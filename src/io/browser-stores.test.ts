@@ -23,8 +23,9 @@ class FakeStorage {
     return this.items.get(key) ?? null;
   }
   setItem(key: string, value: string): void {
-    if (value.length > this.quota)
+    if (value.length > this.quota) {
       throw new Error('QuotaExceededError: the quota has been exceeded');
+    }
     this.items.set(key, value);
   }
 }

@@ -15,8 +15,9 @@ export function localStorageKey(name: string): string {
 }
 
 function checkName(name: string, scheme: string): void {
-  if (name === '')
+  if (name === '') {
     throw new NablaError('saveModel', `${scheme}:// needs a model name, e.g. ${scheme}://my-model`);
+  }
 }
 
 /**
@@ -71,8 +72,9 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
   const req = factory.open(INDEXED_DB.database, 1);
   req.onupgradeneeded = () => {
-    if (!req.result.objectStoreNames.contains(INDEXED_DB.store))
+    if (!req.result.objectStoreNames.contains(INDEXED_DB.store)) {
       req.result.createObjectStore(INDEXED_DB.store);
+    }
   };
   return request(req);
 }
@@ -131,8 +133,9 @@ export function indexedDbStore(name: string, factory?: IDBFactory): ModelStore {
         throw new NablaError('loadModel', `cannot read ${location}: ${(err as Error).message}`);
       }
       if (value === undefined) throw new NablaError('loadModel', `no model saved at ${location}`);
-      if (!(value instanceof ArrayBuffer))
+      if (!(value instanceof ArrayBuffer)) {
         throw new NablaError('loadModel', `${location} does not hold a model file`);
+      }
       return new Uint8Array(value);
     },
   };

@@ -88,8 +88,9 @@ function checkEntry(v: unknown, what: string, payloadLength: number, fail: Fail)
   if (!isDType(dtype)) fail(`${label} has an unknown dtype ${JSON.stringify(dtype)}`);
   const size = (dims as number[]).reduce((a, b) => a * b, 1);
   const bytes = size * BYTES_PER_ELEMENT[dtype as DType];
-  if (length !== bytes)
+  if (length !== bytes) {
     fail(`${label}: length ${String(length)} does not match its shape (${bytes} bytes)`);
+  }
   if (!Number.isInteger(offset) || (offset as number) < 0 || (offset as number) % 8 !== 0) {
     fail(`${label} has an invalid offset ${String(offset)}`);
   }
@@ -119,11 +120,13 @@ export function validateHeader(
   payloadLength: number,
   fail: Fail,
 ): ModelFileHeader {
-  if (!isRecord(header) || header['format'] !== 'nabla-model')
+  if (!isRecord(header) || header['format'] !== 'nabla-model') {
     fail('the header is not a nabla model header');
+  }
   const h = header as Record<string, unknown>;
-  if (h['kind'] !== 'model' && h['kind'] !== 'weights')
+  if (h['kind'] !== 'model' && h['kind'] !== 'weights') {
     fail(`unknown file kind ${JSON.stringify(h['kind'])}`);
+  }
   if (h['kind'] === 'model') checkClassConfig(h['model'], 'model', fail);
   if (h['training'] !== null && h['training'] !== undefined) {
     if (!isRecord(h['training'])) fail("the header's training config is not an object");
@@ -149,16 +152,18 @@ export function validateHeader(
       fail("the header's optimizer state must be {variables, weights}");
     }
     const s = state as Record<string, unknown[]>;
-    if (!s['variables']!.every((v) => typeof v === 'string'))
+    if (!s['variables']!.every((v) => typeof v === 'string')) {
       fail('optimizer variables must be names');
+    }
     s['weights']!.forEach((w, i) =>
       entries.push(checkEntry(w, `optimizer weight ${i}`, payloadLength, fail)),
     );
   }
   checkNoOverlap(entries, fail);
   const metadata = h['metadata'];
-  if (metadata !== undefined && !isRecord(metadata))
+  if (metadata !== undefined && !isRecord(metadata)) {
     fail("the header's metadata must be an object");
+  }
   return {
     format: 'nabla-model',
     kind: h['kind'] as 'model' | 'weights',

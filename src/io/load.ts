@@ -59,11 +59,12 @@ function restoreOptimizer(
   const byName = new Map(modelWeights(model).map((w) => [w.name, w.value]));
   const variables: Tensor[] = state.variables.map((name) => {
     const v = byName.get(name);
-    if (!v)
+    if (!v) {
       throw new NablaError(
         'loadModel',
         `${source}: the optimizer state names '${name}', which is not a weight of the model`,
       );
+    }
     return v;
   });
   const values = state.weights.map((e) => ({ name: e.name, value: readTensor(payload, e) }));
@@ -91,8 +92,9 @@ export function deserializeModel(bytes: Uint8Array, options: LoadOptions = {}): 
     );
   }
   let training: ResolvedTraining | null = null;
-  if (header.training && options.compile !== false)
+  if (header.training && options.compile !== false) {
     training = resolveTraining(header.training, 'loadModel', source);
+  }
   let model: Model | null = null;
   try {
     model = modelFromJSON(header.model, { ...LAYER_CLASSES, ...options.classes });

@@ -35,19 +35,21 @@ export function httpStore(url: string, fetchFn: typeof fetch = globalThis.fetch)
       );
     },
     async read() {
-      if (typeof fetchFn !== 'function')
+      if (typeof fetchFn !== 'function') {
         throw new NablaError('loadModel', `cannot load ${url}: fetch is not available`);
+      }
       let response: Response;
       try {
         response = await fetchFn(url);
       } catch (err) {
         throw new NablaError('loadModel', `cannot fetch ${url}: ${(err as Error).message}`);
       }
-      if (!response.ok)
+      if (!response.ok) {
         throw new NablaError(
           'loadModel',
           `cannot fetch ${url}: HTTP ${response.status} ${response.statusText}`,
         );
+      }
       return new Uint8Array(await response.arrayBuffer());
     },
   };

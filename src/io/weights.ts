@@ -88,11 +88,12 @@ export function planWeights(
   const report: WeightLoadReport = { loaded: [], skippedInModel: [], skippedInFile: [] };
   for (const layer of theirs.keys()) {
     if (mine.has(layer)) continue;
-    if (strict)
+    if (strict) {
       fail(
         `the file has weights for layer '${layer}', which the model lacks ` +
           `(model layers with weights: ${[...mine.keys()].join(', ') || 'none'})`,
       );
+    }
     report.skippedInFile.push(layer);
   }
   const plan: WeightAssignment[] = [];
