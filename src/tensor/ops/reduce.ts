@@ -86,9 +86,22 @@ export function mean(x: Tensor, axis?: Axes, keepDims = false): Tensor {
   checkNonEmpty('mean', x, axes);
   const count = axes.reduce((n, a) => n * x.shape[a]!, 1);
   const input = isFloat(x.dtype) ? x : cast(x, toFloat(x.dtype));
-  const total = reduceSum(input, axes, keepDims);
-  return div(total, count);
+  const outSize = x.size / count;
+  if (outSize > SMALL_MEAN) return div(reduceSum(input, axes, keepDims), count);
+  // A small result (a loss, say) is divided in place on the host: two ops and a scalar fewer.
+  const out = noGrad(() => reduceSum(input, axes, keepDims));
+  if (input !== x) input.dispose();
+  const values = out.backend.view(out.storage.buffer);
+  // Float32 operands divide exactly like the kernel: the double quotient rounds correctly.
+  const divisor = values instanceof Float32Array ? Math.fround(count) : count;
+  for (let i = 0; i < values.length && i < out.size; i++) values[i] = values[i]! / divisor;
+  return Tensor.attach(out, 'mean', [x], (g) => [
+    broadcastTo(reshape(div(g, count), reducedShape(x.shape, axes, true)), x.shape),
+  ]);
 }
+
+/** Largest `mean` result divided on the host rather than by a kernel. */
+const SMALL_MEAN = 1024;
 
 function extreme(op: 'max' | 'min', x: Tensor, axis: Axes, keepDims: boolean): Tensor {
   assertTensor(op, x);
