@@ -23,3 +23,8 @@ export * as data from './data/index.js';
 export * as datasets from './data/datasets/index.js';
 export * from './io/index.js';
 export { History } from './callbacks/history.js';
+
+// Model.save delegates to the io level; wiring it here keeps models free of io imports.
+import { saveModel as saveModelToStore } from './io/index.js';
+import { setModelSaver as installModelSaver } from './models/index.js';
+installModelSaver(saveModelToStore);

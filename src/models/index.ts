@@ -16,3 +16,4 @@ export type { PredictOptions } from './predict.js';
 export type { SummaryOptions } from './summary.js';
 export type { FitDataset, TensorData } from './data-adapter.js';
 export type { LayerJson, FunctionalLayerJson, TensorRef } from './model-config.js';
+export { setModelSaver, type ModelSaver } from './persistence.js';

@@ -29,6 +29,7 @@ import { functionalConfig } from './model-config.js';
 import { functionalFromConfig, type ClassRegistry } from './from-config.js';
 import { defaultClasses } from './layer-classes.js';
 import type { TensorData } from './data-adapter.js';
+import { modelSaver } from './persistence.js';
 
 /** Symbolic tensors: one, a list, or named (names become input/output names). */
 export type SymbolicStructure = SymbolicTensor | SymbolicTensor[] | Record<string, SymbolicTensor>;
@@ -268,6 +269,14 @@ export class Model extends Layer {
     for (const layer of this.layers) layer.dispose();
     this.compiledOptimizer?.dispose();
     super.dispose();
+  }
+
+  /**
+   * Writes the model (architecture, weights and, by default, the optimizer state, so training
+   * resumes exactly) to a file path or a storage URL, atomically. Load it with `nb.loadModel`.
+   */
+  async save(target: string, options: { includeOptimizer?: boolean } = {}): Promise<void> {
+    await modelSaver()(this, target, options);
   }
 
   /** A Keras-style table of layers, output shapes and parameter counts; printed and returned. */
