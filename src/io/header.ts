@@ -4,7 +4,6 @@
  * range before anything is built, so a bad file is refused whole.
  */
 import { BYTES_PER_ELEMENT, isDType, type DType } from '../core/dtype.js';
-import { NablaError } from '../core/errors.js';
 
 /** Where one tensor lies in the payload. */
 export interface TensorEntry {

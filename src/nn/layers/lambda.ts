@@ -1,5 +1,5 @@
 import { NablaError } from '../../core/errors.js';
-import { noGrad, tidy, zeros, type Tensor } from '../../tensor/index.js';
+import { noGrad, tidy, zeros } from '../../tensor/index.js';
 import {
   isShapeList,
   Layer,

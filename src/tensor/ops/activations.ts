@@ -4,7 +4,7 @@
  */
 import { check } from '../../core/errors.js';
 import { Tensor } from '../tensor.js';
-import { add, div, gt, lt, maximum, mul, sub } from './binary.js';
+import { add, div, gt, lt, maximum, mul } from './binary.js';
 import { abs, erf, exp, expm1, log1p, neg, sigmoid, tanh } from './unary.js';
 import { where } from './where.js';
 import { assertTensor } from './util.js';
@@ -96,9 +96,4 @@ export function mish(x: Tensor): Tensor {
 export function linear(x: Tensor): Tensor {
   assertTensor('linear', x);
   return x;
-}
-
-/** `1 − x`, used by a few losses. */
-export function oneMinus(x: Tensor): Tensor {
-  return sub(1, x);
 }

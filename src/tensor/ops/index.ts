@@ -16,4 +16,4 @@ export * from './shape.js';
 export * from './softmax.js';
 export * from './unary.js';
 export * from './where.js';
-export { liftPair, unbroadcast, scalarTensor, type TensorOrScalar } from './util.js';
+export { liftPair, unbroadcast, type TensorOrScalar } from './util.js';

@@ -68,13 +68,6 @@ function scalarLike(op: string, value: TensorOrScalar, like: Tensor): Tensor {
   return t;
 }
 
-/** A scalar tensor holding `value` on the active backend. */
-export function scalarTensor(value: number, dtype: DType = 'float32'): Tensor {
-  const t = empty([], dtype);
-  t.backend.fill(t.storage.buffer, value);
-  return t;
-}
-
 /** The promoted dtype of two operands. */
 export function resultType(a: Tensor, b: Tensor): DType {
   return promoteTypes(a.dtype, b.dtype);
